@@ -1,0 +1,154 @@
+"""The section model every rule reads: questions, their answers, and where each character came from.
+
+Rules never see Markdown tokens, only these objects, so a question written as a heading and one
+written as a list item (or a `Q1.` line) look the same to them.
+
+Coordinates: lines and columns are 1-based and refer to the ORIGINAL file (code points of the
+decoded text, BOM excluded), while `text` is NFC-normalised with markup removed. Every character
+of a span's text keeps the column it came from, so a finding can point at the original file even
+when one NFC syllable was three NFD code points.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from essaylint.limits import Limit
+
+SectionKind = Literal["question", "group", "reference", "part"]
+SpanKind = Literal["text", "code", "heading"]
+QuestionStyle = Literal["heading", "list-item", "q-line", "bold-label", "blockquote", "details"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A run of analysed text on one original line."""
+
+    line: int
+    col: int
+    text: str
+    kind: SpanKind = "text"
+    # Original column of every character of `text`; empty when they are col, col+1, ...
+    cols: tuple[int, ...] = ()
+    # What joins this span to the previous one in a section's text: "" (same line), "\n", " ".
+    sep: str = "\n"
+
+    def column_at(self, index: int) -> int:
+        """Original column of character `index` of `text` (the end column for index == len)."""
+        if not self.cols:
+            return self.col + index
+        if index < len(self.cols):
+            return self.cols[index]
+        return (self.cols[-1] + 1) if self.cols else self.col + index
+
+    @property
+    def end_col(self) -> int:
+        """Column just past the span in the original line (exclusive)."""
+        return self.column_at(len(self.text))
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A heading (or another question form) and the text under it.
+
+    `kind` says how the engine reads it: a *question* has an answer; a *group* holds questions
+    (its own text is a preface); a *reference* holds company values or notes; a *part* is a
+    sub-heading inside a question's answer (STAR labels, subtitles, notes).
+    """
+
+    title: str
+    level: int
+    heading_line: int
+    end_line: int
+    kind: SectionKind
+    spans: tuple[Span, ...]
+    children: tuple[Section, ...] = ()
+    title_spans: tuple[Span, ...] = ()
+    # Stacked headings: the other titles of the same question, with their lines.
+    alt_titles: tuple[str, ...] = ()
+    heading_lines: tuple[int, ...] = ()
+    limit: Limit | None = None
+    style: QuestionStyle = "heading"
+    path: tuple[str, ...] = ()
+    # The answer as a reader sees it (what limits count, what typo rules read), and the offset
+    # in it where each span starts; computed once by `join_spans`.
+    text: str = ""
+    offsets: tuple[int, ...] = field(default=(), repr=False, compare=False)
+
+    @property
+    def titles(self) -> tuple[str, ...]:
+        return (self.title, *self.alt_titles)
+
+    @property
+    def is_question(self) -> bool:
+        return self.kind == "question"
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        """Map an offset in `text` to the original (line, col)."""
+        if not self.spans:
+            return self.heading_line, 1
+        index = max(0, bisect.bisect_right(self.offsets, offset) - 1)
+        span = self.spans[index]
+        inner = offset - self.offsets[index]
+        if inner < 0:
+            inner = 0
+        if inner > len(span.text):
+            # Offset falls on the separator after this span: point just past the span.
+            inner = len(span.text)
+        return span.line, span.column_at(inner)
+
+    def walk(self) -> Iterator[Section]:
+        """This section and all below it, depth first, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+def join_spans(spans: tuple[Span, ...]) -> tuple[str, tuple[int, ...]]:
+    """Join spans into answer text; return it with each span's start offset."""
+    parts: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for i, span in enumerate(spans):
+        if i:
+            parts.append(span.sep)
+            pos += len(span.sep)
+        offsets.append(pos)
+        parts.append(span.text)
+        pos += len(span.text)
+    return "".join(parts), tuple(offsets)
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """An HTML comment: suppressions and `essaylint:` directives live here."""
+
+    line: int
+    end_line: int
+    col: int
+    body: str
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A parsed essay file: front matter, preamble, the section tree and its comments."""
+
+    sections: tuple[Section, ...]
+    preamble: tuple[Span, ...] = ()
+    comments: tuple[Comment, ...] = ()
+    front_matter: dict[str, object] = field(default_factory=dict)
+    line_count: int = 0
+    notes: tuple[str, ...] = ()  # parser remarks the user should hear (e.g. nesting cut off)
+
+    def walk(self) -> Iterator[Section]:
+        """Every section, depth first, in document order."""
+        for section in self.sections:
+            yield from section.walk()
+
+    def questions(self) -> Iterator[Section]:
+        """Every question, in document order."""
+        return (s for s in self.walk() if s.kind == "question")
