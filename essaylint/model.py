@@ -74,6 +74,7 @@ class Section:
     limit: Limit | None = None
     style: QuestionStyle = "heading"
     path: tuple[str, ...] = ()
+    blocks: int = 0  # content blocks in the answer, so empty list items read as a stub
     # The answer as a reader sees it (what limits count, what typo rules read), and the offset
     # in it where each span starts; computed once by `join_spans`.
     text: str = ""

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from essaylint.counting import CountMode
     from essaylint.limits import Limit
     from essaylint.model import Document, Section
+    from essaylint.score import Assessment
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -78,14 +79,22 @@ class RuleContext:
         limit_for: Callable[[Section], Limit | None],
         settings: Any = None,
         base_dir: Path | None = None,
+        assess: Callable[[Section], Assessment] | None = None,
     ) -> None:
         self.path = path
         # Folder of the config file in force (or the file's folder): relative pack paths start here.
         self.base_dir = base_dir
+        self._assess = assess
         self._count_text = count_text
         self.default_mode: CountMode = default_mode
         self._limit_for = limit_for
         self.settings = settings
+
+    def assess(self, section: Section) -> Assessment:
+        """The question's state (empty, stub, over-limit …), judged once for rules and score."""
+        if self._assess is None:
+            raise RuntimeError("this context cannot assess answers")
+        return self._assess(section)
 
     def limit(self, section: Section) -> Limit | None:
         """The limit in force for a question, from its title, a comment, front matter or config."""

@@ -1,0 +1,96 @@
+"""Is an answer empty, a stub, or left with template text? Shared by the rules and the score.
+
+The score must not change when a finding is suppressed or a rule is switched off, so these
+judgements live here, and both the rules and `score.py` call them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from essaylint.model import Section
+
+DEFAULT_PLACEHOLDER_TERMS: tuple[str, ...] = (
+    "회사명",
+    "회사 이름",
+    "기업명",
+    "지원 회사",
+    "지원회사",
+    "직무명",
+    "지원 직무",
+    "지원직무",
+    "부서명",
+    "이름",
+    "성명",
+    "학교명",
+    "프로젝트명",
+    "팀명",
+    "날짜",
+    "내용",
+    "키워드",
+    "제목",
+    "소제목",
+    "company",
+    "company name",
+    "position",
+    "role",
+)
+# Writers anonymise with "OO대학교" on purpose (blind hiring), so two marks are not a placeholder.
+_MARKS = r"(?<![A-Za-z0-9])(?:O{3,}|X{3,}|○{3,}|◯{3,}|△{3,}|□{3,}|ㅇㅇㅇ+)(?![A-Za-z0-9])"
+_TEMPLATE_VARIABLE = r"\{\{[^{}\n]{1,40}\}\}"
+
+_PLACEHOLDER_END = re.compile(
+    r"(?:\bTODO\b|\bTBD\b|\bFIXME\b|작성\s*중|추후\s*작성|나중에\s*작성|\(작성\)|"
+    r"\[작성\]|(?:^|\s)ㅇ|\.{3,}|…+)\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+_LABEL_ONLY = re.compile(r"^\s*[^:：\n]{1,30}[:：]\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Placeholder:
+    start: int
+    end: int
+    text: str
+
+
+def placeholder_pattern(terms: tuple[str, ...] = DEFAULT_PLACEHOLDER_TERMS) -> re.Pattern[str]:
+    """One regex for template marks, `{{var}}` and bracketed template words (`[회사명]`)."""
+    words = "|".join(
+        re.escape(t).replace(r"\ ", r"\s*") for t in sorted(terms, key=len, reverse=True)
+    )
+    bracketed = rf"\[\s*(?:{words})\s*\]|\{{\s*(?:{words})\s*\}}|<\s*(?:{words})\s*>"
+    return re.compile(f"{_MARKS}|{_TEMPLATE_VARIABLE}|{bracketed}", re.IGNORECASE)
+
+
+_DEFAULT_PATTERN = placeholder_pattern()
+
+
+def find_placeholders(
+    text: str, pattern: re.Pattern[str] | None = None
+) -> Iterator[Placeholder]:
+    for match in (pattern or _DEFAULT_PATTERN).finditer(text):
+        yield Placeholder(match.start(), match.end(), match.group(0))
+
+
+def is_empty(section: Section) -> bool:
+    """No answer text at all, and no structure a writer began (empty list items, fences)."""
+    return not section.text.strip() and section.blocks == 0
+
+
+def stub_reason(section: Section, counted: int, min_chars: int) -> str | None:
+    """Why an answered question is only a stub, as a short Korean phrase, or None."""
+    text = section.text.strip()
+    if not text:
+        return "빈 목록이나 빈 코드 블록만 있음" if section.blocks else None
+    lines = [line for line in text.split("\n") if line.strip()]
+    if all(_LABEL_ONLY.match(line) for line in lines):
+        return "내용 없는 항목 이름만 있음"
+    ending = _PLACEHOLDER_END.search(text)
+    if ending is not None:
+        return f"자리 표시 '{ending.group(0).strip()}'(으)로 끝남"
+    if counted < min_chars:
+        return f"{counted}자: 최소 {min_chars}자보다 짧음"
+    return None

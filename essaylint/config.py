@@ -1,0 +1,240 @@
+"""Settings: defaults, discovery of the config file, `extends`, and validation.
+
+A run without any config file never imports pydantic: `Settings()` is a plain dataclass. A file
+(`essaylint.toml`, `.essaylint.toml`, or `[tool.essaylint]` in `pyproject.toml`, the closest one
+walking up from each checked file) is validated with pydantic, unknown keys rejected, and every
+error is one line naming the file and the key.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any, Literal
+
+from essaylint.counting import CountMode
+
+CONFIG_NAMES: tuple[str, ...] = ("essaylint.toml", ".essaylint.toml", "pyproject.toml")
+PRESETS: tuple[str, ...] = ("default", "strict")
+Severity = Literal["error", "warning", "info"]
+
+
+class ConfigError(ValueError):
+    """One line: `<file>: <key>: <reason>`."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a run can be told. Field names are the config keys (use them exactly)."""
+
+    extends: str | None = None
+    select: tuple[str, ...] = ()  # empty: the default rules
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    count: CountMode = "chars"
+    newline: Literal[0, 1, 2] = 1
+    stacked_headings: Literal["share", "separate"] = "share"
+    reference_titles: tuple[str, ...] | None = None
+    default_limit: int | None = None
+    limits: dict[str, int | str] = field(default_factory=dict)  # title regex -> "1000", "500-700"
+    fail_under: float | None = None
+    strict: bool = False
+    exclude: tuple[str, ...] = ()
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Where the settings came from: relative paths in rule options start at `base_dir`.
+    source: str | None = field(default=None, compare=False)
+    base_dir: Path | None = field(default=None, compare=False)
+
+    def merged(self, **changes: Any) -> Settings:
+        return replace(self, **changes)
+
+
+_SETTING_KEYS = frozenset(f.name for f in fields(Settings)) - {"source", "base_dir"}
+
+
+def _format_location(loc: tuple[int | str, ...]) -> str:
+    return ".".join(str(part) for part in loc if not isinstance(part, int) or True)
+
+
+def validate_settings(data: dict[str, Any], origin: str, prefix: str = "") -> Settings:
+    """Validate one config table into `Settings`; raise ConfigError on the first problem."""
+    from pydantic import ConfigDict, TypeAdapter, ValidationError
+
+    from essaylint.limits import limit_from_directive
+
+    # Settings is a stdlib dataclass; pydantic validates it with the same field types.
+    adapter: TypeAdapter[Settings] = TypeAdapter(
+        Settings, config=ConfigDict(extra="forbid", strict=False)
+    )
+    for key in data:
+        if key not in _SETTING_KEYS:
+            raise ConfigError(f"{origin}: {prefix}{key}: {_unknown_key_hint(key, _SETTING_KEYS)}")
+    try:
+        settings = adapter.validate_python(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = _format_location(first["loc"])
+        raise ConfigError(f"{origin}: {prefix}{where}: {first['msg'].lower()}") from None
+    if settings.default_limit is not None and settings.default_limit <= 0:
+        raise ConfigError(f"{origin}: {prefix}default_limit: must be > 0")
+    for pattern, value in settings.limits.items():
+        _check_regex(pattern, origin, f"{prefix}limits")
+        try:
+            limit = limit_from_directive(f"essaylint: limit={value}")
+        except ValueError as error:
+            raise ConfigError(f"{origin}: {prefix}limits.{pattern}: {error}") from None
+        if limit is None or (limit.max is not None and limit.max <= 0):
+            raise ConfigError(
+                f"{origin}: {prefix}limits.{pattern}: expected a positive number, a range "
+                f"like 500-700 or none, got {value!r}"
+            )
+    for pattern in settings.exclude:
+        if not pattern.strip():
+            raise ConfigError(f"{origin}: {prefix}exclude: empty pattern")
+    return settings
+
+
+def _check_regex(pattern: str, origin: str, key: str) -> None:
+    import re
+
+    try:
+        re.compile(pattern)
+    except re.error as error:
+        raise ConfigError(f"{origin}: {key}: bad regular expression {pattern!r}: {error}") from None
+
+
+def _unknown_key_hint(key: str, known: frozenset[str] | set[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(key, sorted(known), n=1)
+    return "unknown key" + (f" (did you mean '{close[0]}'?)" if close else "")
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read: {error.strerror or error}") from None
+
+
+def _table(path: Path) -> dict[str, Any] | None:
+    data = _read_toml(path)
+    if path.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        table = tool.get("essaylint") if isinstance(tool, dict) else None
+        return table if isinstance(table, dict) else None
+    return data
+
+
+def _preset_table(name: str) -> dict[str, Any]:
+    from importlib.resources import files
+
+    text = (files("essaylint") / "presets" / f"{name}.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def _merge_tables(base: dict[str, Any], top: dict[str, Any]) -> dict[str, Any]:
+    """`top` wins key by key; rule tables merge per rule (YL/RF style)."""
+    merged = dict(base)
+    for key, value in top.items():
+        if key == "rules" and isinstance(value, dict) and isinstance(base.get("rules"), dict):
+            rules = {k: dict(v) for k, v in base["rules"].items() if isinstance(v, dict)}
+            for rule, options in value.items():
+                rules[rule] = {**rules.get(rule, {}), **(options if isinstance(options, dict) else {})}
+            merged["rules"] = rules
+        else:
+            merged[key] = value
+    return merged
+
+
+def _resolve_extends(table: dict[str, Any], path: Path, seen: tuple[Path, ...]) -> dict[str, Any]:
+    parent = table.get("extends")
+    if parent is None:
+        return table
+    if not isinstance(parent, str):
+        raise ConfigError(f"{path}: extends: must be a string")
+    if parent in PRESETS:
+        base = _preset_table(parent)
+    else:
+        target = (path.parent / parent).resolve()
+        if target in seen:
+            raise ConfigError(f"{path}: extends: circular reference to {parent}")
+        if not target.is_file():
+            raise ConfigError(f"{path}: extends: no such file or preset '{parent}'")
+        loaded = _table(target) or {}
+        base = _resolve_extends(loaded, target, (*seen, target))
+    rest = {k: v for k, v in table.items() if k != "extends"}
+    return _merge_tables({k: v for k, v in base.items() if k != "extends"}, rest)
+
+
+def load_config(path: Path) -> Settings:
+    """Read and validate one config file (following `extends`)."""
+    path = path.resolve()
+    table = _table(path)
+    if table is None:
+        return Settings(source=str(path), base_dir=path.parent)
+    resolved = _resolve_extends(table, path, (path,))
+    prefix = "tool.essaylint." if path.name == "pyproject.toml" else ""
+    settings = validate_settings(resolved, str(path), prefix)
+    return replace(settings, source=str(path), base_dir=path.parent)
+
+
+class ConfigFinder:
+    """Finds the config in force for each file: the closest one walking up, cached per folder."""
+
+    def __init__(self, explicit: Path | None = None) -> None:
+        self._explicit = load_config(explicit) if explicit is not None else None
+        self._by_dir: dict[Path, Settings] = {}
+        self._by_file: dict[Path, Settings] = {}
+
+    def for_path(self, file: Path | None) -> Settings:
+        if self._explicit is not None:
+            return self._explicit
+        start = (file.parent if file is not None else Path.cwd()).resolve()
+        return self._lookup(start)
+
+    def _lookup(self, folder: Path) -> Settings:
+        cached = self._by_dir.get(folder)
+        if cached is not None:
+            return cached
+        settings: Settings | None = None
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                if name == "pyproject.toml" and _table(candidate) is None:
+                    continue
+                settings = self._by_file.get(candidate) or load_config(candidate)
+                self._by_file[candidate] = settings
+                break
+        if settings is None:
+            parent = folder.parent
+            settings = Settings() if parent == folder else self._lookup(parent)
+        self._by_dir[folder] = settings
+        return settings
+
+
+def apply_front_matter(settings: Settings, front_matter: dict[str, Any], origin: str) -> Settings:
+    """Front matter overrides per document: an `essaylint:` table, plus `count` and `limits`."""
+    table: dict[str, Any] = {}
+    nested = front_matter.get("essaylint")
+    if nested is not None:
+        if not isinstance(nested, dict):
+            raise ConfigError(f"{origin}: front matter: essaylint: expected key: value pairs")
+        table.update(nested)
+    for key in ("count", "limits", "default_limit"):
+        if key in front_matter and key not in table:
+            table[key] = front_matter[key]
+    if not table:
+        return settings
+    if "extends" in table:
+        raise ConfigError(f"{origin}: front matter: essaylint.extends: not allowed here")
+    current = {
+        f.name: getattr(settings, f.name) for f in fields(Settings) if f.name in _SETTING_KEYS
+    }
+    merged = _merge_tables(current, table)
+    validated = validate_settings(merged, origin, "front matter: ")
+    return replace(validated, source=settings.source, base_dir=settings.base_dir)

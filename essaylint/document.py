@@ -1,0 +1,421 @@
+"""Markdown source -> `Document`. The only module that imports markdown-it-py.
+
+What counts as answer text (what a reader sees): paragraphs, list items, block quotes, tables
+(cells joined by a space, rows by a line break), code (kept, marked as code so spelling rules skip
+it) and the text of headings inside quotes or lists. Not answer text: HTML comments and other
+HTML blocks, link and image URLs, image alt text, emphasis markers, list markers, table pipes,
+thematic breaks and YAML front matter. A soft line break inside a paragraph is a line break, as it
+is when the text is pasted into a portal's form.
+
+Only top-level headings (not inside a quote, list or HTML block) become sections. The tree and
+the question/group/reference decision are made in `outline.py`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from markdown_it import MarkdownIt
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from essaylint.model import Comment, Document, Span, SpanKind
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+# markdown-it-py's default nesting limit silently drops deeper content; essays never need more
+# than this, and a deeper file gets a note instead of a silent skip.
+MAX_NESTING = 100
+_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+_CONTENT_BLOCKS = frozenset(
+    ("paragraph_open", "list_item_open", "fence", "code_block", "table_open", "blockquote_open")
+)
+
+
+class DocumentError(ValueError):
+    """A one-line reason the document cannot be read (malformed front matter)."""
+
+
+@dataclass(slots=True)
+class RawHeading:
+    """A top-level heading and the blocks up to the next one, before the tree is built."""
+
+    level: int
+    line: int
+    end_line: int
+    title: str
+    title_spans: tuple[Span, ...]
+    body: list[Span] = field(default_factory=list)
+    body_end_line: int = 0
+    blocks: int = 0  # content blocks under it (an empty list item is a block with no text)
+
+
+@dataclass(slots=True)
+class ParsedSource:
+    """What the token walk yields: headings with their bodies, and what came before them."""
+
+    preamble: list[Span]
+    headings: list[RawHeading]
+    comments: list[Comment]
+    front_matter: dict[str, Any]
+    line_count: int
+    notes: list[str]
+
+
+def _make_parser() -> MarkdownIt:
+    parser = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
+    return parser.use(front_matter_plugin)
+
+
+_PARSER = _make_parser()
+
+
+class _SpanBuilder:
+    """Turns inline tokens into spans, finding each character's place in the original text."""
+
+    def __init__(self, source: str, line_starts: list[int]) -> None:
+        self.source = source
+        self.line_starts = line_starts
+        self.cursor = 0
+        self.limit = len(source)
+        self.spans: list[Span] = []
+        self._chars: list[str] = []
+        self._positions: list[int] = []
+        self._kind: SpanKind = "text"
+        self._line = -1
+        self._sep = "\n"
+        self._pending_sep = "\n"
+
+    def line_of(self, offset: int) -> int:
+        """0-based line of an absolute offset."""
+        return bisect.bisect_right(self.line_starts, offset) - 1
+
+    def start_block(self, start_line: int, end_line: int, sep: str = "\n") -> None:
+        """Restrict the search to a block's lines (0-based, end exclusive)."""
+        self.flush()
+        start = self.line_starts[min(start_line, len(self.line_starts) - 1)]
+        self.cursor = max(self.cursor, start)
+        self.limit = (
+            self.line_starts[end_line] if end_line < len(self.line_starts) else len(self.source)
+        )
+        self._pending_sep = sep
+
+    def flush(self) -> None:
+        if not self._chars:
+            return
+        text = "".join(self._chars)
+        positions = self._positions
+        if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+            text, positions = _normalise_with_positions(self._chars, positions)
+        line = self._line
+        base = self.line_starts[line]
+        cols = [p - base + 1 for p in positions]
+        contiguous = all(c == cols[0] + i for i, c in enumerate(cols))
+        self.spans.append(
+            Span(
+                line=line + 1,
+                col=cols[0],
+                text=text,
+                kind=self._kind,
+                cols=() if contiguous else tuple(cols),
+                sep=self._sep,
+            )
+        )
+        self._chars = []
+        self._positions = []
+
+    def add(self, text: str, kind: SpanKind) -> None:
+        """Add visible text, locating it at or after the cursor."""
+        if not text:
+            return
+        found = self.source.find(text, self.cursor, self.limit)
+        if found >= 0 and "\n" not in text:
+            positions: Sequence[int] = range(found, found + len(text))
+            self.cursor = found + len(text)
+        else:
+            positions = self._align(text)
+        for ch, pos in zip(text, positions, strict=True):
+            if ch == "\n":
+                continue
+            line = self.line_of(pos)
+            if self._chars and (line != self._line or kind != self._kind):
+                same_line = line == self._line
+                self.flush()
+                self._pending_sep = "" if same_line else "\n"
+            if not self._chars:
+                self._line = line
+                self._kind = kind
+                self._sep = self._pending_sep
+                self._pending_sep = ""
+            self._chars.append(ch)
+            self._positions.append(pos)
+
+    def new_line(self) -> None:
+        """A soft or hard break: what follows starts a new span."""
+        self.flush()
+        self._pending_sep = "\n"
+
+    def cell_break(self) -> None:
+        """Between table cells: the next cell joins with a space."""
+        self.flush()
+        self._pending_sep = " "
+
+    def skip_to(self, needle: str) -> None:
+        """Move the cursor past the next `needle` (a link's URL part, say)."""
+        found = self.source.find(needle, self.cursor, self.limit)
+        if found >= 0:
+            self.cursor = found + len(needle)
+
+    def _align(self, text: str) -> list[int]:
+        """Character-by-character placement for text that differs from its source (entities)."""
+        positions: list[int] = []
+        for ch in text:
+            found = self.source.find(ch, self.cursor, self.limit) if ch != "\n" else -1
+            if found < 0:
+                positions.append(min(self.cursor, max(self.limit - 1, 0)))
+                continue
+            positions.append(found)
+            self.cursor = found + 1
+        return positions
+
+
+def _normalise_with_positions(chars: list[str], positions: list[int]) -> tuple[str, list[int]]:
+    """NFC-normalise while keeping, for each output character, an original position."""
+    out_text: list[str] = []
+    out_pos: list[int] = []
+    group: list[str] = []
+    group_start = 0
+    group_positions: list[int] = []
+
+    def close() -> None:
+        if not group:
+            return
+        composed = unicodedata.normalize("NFC", "".join(group))
+        for i, ch in enumerate(composed):
+            out_text.append(ch)
+            out_pos.append(group_positions[min(i, len(group_positions) - 1)])
+
+    for ch, pos in zip(chars, positions, strict=True):
+        code = ord(ch)
+        joins = unicodedata.combining(ch) != 0 or 0x1160 <= code <= 0x11FF or 0xD7B0 <= code <= 0xD7FF
+        if not joins and group:
+            close()
+            group = []
+            group_positions = []
+        if not group:
+            group_start = pos
+        group.append(ch)
+        group_positions.append(pos if group_positions else group_start)
+    close()
+    return "".join(out_text), out_pos
+
+
+def _inline_spans(builder: _SpanBuilder, token: Token, kind: SpanKind) -> None:
+    """Walk one inline token's children into the builder."""
+    for child in token.children or ():
+        ctype = child.type
+        if ctype == "text":
+            builder.add(child.content, kind)
+        elif ctype == "code_inline":
+            builder.add(child.content, "code")
+        elif ctype in ("softbreak", "hardbreak"):
+            builder.new_line()
+        elif ctype == "link_close":
+            if child.markup != "autolink":
+                builder.skip_to("]")
+                rest = builder.source[builder.cursor : builder.cursor + 1]
+                if rest == "(":
+                    builder.skip_to(")")
+                elif rest == "[":
+                    builder.skip_to("]")
+        elif ctype == "image":
+            builder.skip_to("](")
+            builder.skip_to(")")
+        elif ctype == "html_inline":
+            found = builder.source.find(child.content, builder.cursor, builder.limit)
+            if found >= 0:
+                builder.cursor = found + len(child.content)
+
+
+def _heading_title(builder: _SpanBuilder, inline: Token, start_line: int, end_line: int) -> None:
+    builder.start_block(start_line, end_line)
+    _inline_spans(builder, inline, "heading")
+    builder.flush()
+
+
+def _code_spans(builder: _SpanBuilder, token: Token, lines: list[str]) -> None:
+    """Each non-empty line of a code block as a code span, found in its source line."""
+    assert token.map is not None
+    builder.flush()
+    start, end = token.map
+    first = start + 1 if token.type == "fence" else start
+    content_lines = token.content.split("\n")
+    index = first
+    for content in content_lines:
+        if index >= end or index >= len(lines):
+            break
+        stripped = content.strip()
+        if stripped:
+            col = lines[index].find(stripped)
+            if col >= 0:
+                builder.start_block(index, index + 1)
+                builder.add(stripped, "code")
+                builder.flush()
+        index += 1
+
+
+def parse_source(text: str) -> ParsedSource:
+    """Tokens -> headings with body spans; `text` may have any line endings."""
+    source = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = source.split("\n")
+    line_starts: list[int] = []
+    offset = 0
+    for line in lines:
+        line_starts.append(offset)
+        offset += len(line) + 1
+    tokens = _PARSER.parse(source)
+    builder = _SpanBuilder(source, line_starts)
+    preamble: list[Span] = []
+    headings: list[RawHeading] = []
+    comments: list[Comment] = []
+    front_matter: dict[str, Any] = {}
+    notes: list[str] = []
+    current: list[Span] = preamble
+    depth_seen = 0
+
+    def take() -> None:
+        builder.flush()
+        current.extend(builder.spans)
+        builder.spans.clear()
+
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        ttype = token.type
+        depth_seen = max(depth_seen, token.level)
+        if ttype in _CONTENT_BLOCKS and headings and current is headings[-1].body:
+            headings[-1].blocks += 1
+        if ttype == "front_matter":
+            front_matter = _read_front_matter(token.content)
+        elif ttype == "heading_open" and token.level == 0 and token.map is not None:
+            take()
+            start, end = token.map
+            inline = tokens[i + 1]
+            builder.cursor = line_starts[start]
+            _heading_title(builder, inline, start, end)
+            title_spans = tuple(builder.spans)
+            builder.spans.clear()
+            title = " ".join(s.text for s in title_spans).strip()
+            heading = RawHeading(
+                level=int(token.tag[1]),
+                line=start + 1,
+                end_line=end,
+                title=title,
+                title_spans=title_spans,
+            )
+            headings.append(heading)
+            current = heading.body
+            i += 3
+            continue
+        elif ttype == "inline" and token.map is not None:
+            start, end = token.map
+            in_cell = tokens[i - 1].type in ("th_open", "td_open") if i else False
+            first_cell = in_cell and tokens[i - 2].type == "tr_open"
+            builder.start_block(start, end, " " if in_cell and not first_cell else "\n")
+            _inline_spans(builder, token, "text")
+            builder.flush()
+        elif ttype in ("fence", "code_block"):
+            _code_spans(builder, token, lines)
+        if ttype == "html_block" and token.map is not None:
+            comments.extend(_comments_in(token.content, token.map[0], lines))
+        elif ttype == "inline" and token.map is not None:
+            for child in token.children or ():
+                if child.type == "html_inline" and child.content.startswith("<!--"):
+                    comments.extend(_inline_comment(child.content, token.map[0], lines))
+        i += 1
+    take()
+    for heading, following in zip(headings, [*headings[1:], None], strict=True):
+        heading.body_end_line = following.line - 1 if following else len(lines)
+    if depth_seen >= MAX_NESTING - 1:
+        notes.append(f"nesting deeper than {MAX_NESTING} levels: the deepest content is not read")
+    return ParsedSource(
+        preamble=preamble,
+        headings=headings,
+        comments=_dedupe(comments),
+        front_matter=front_matter,
+        line_count=len(lines) - (1 if source.endswith("\n") else 0),
+        notes=notes,
+    )
+
+
+def _comments_in(content: str, first_line: int, lines: list[str]) -> list[Comment]:
+    found: list[Comment] = []
+    for match in _COMMENT.finditer(content):
+        line = first_line + content.count("\n", 0, match.start())
+        end_line = line + match.group(0).count("\n")
+        col = lines[line].find("<!--") + 1 if line < len(lines) else 1
+        found.append(Comment(line + 1, end_line + 1, max(col, 1), match.group(1).strip()))
+    return found
+
+
+def _inline_comment(content: str, first_line: int, lines: list[str]) -> list[Comment]:
+    """A comment inside a paragraph: find its line by searching the paragraph's lines."""
+    opening = content.split("\n", 1)[0]
+    for index in range(first_line, len(lines)):
+        col = lines[index].find(opening)
+        if col >= 0:
+            body = content[4:-3].strip() if content.endswith("-->") else content[4:].strip()
+            end = index + content.count("\n")
+            return [Comment(index + 1, end + 1, col + 1, body)]
+    return []
+
+
+def _dedupe(comments: list[Comment]) -> list[Comment]:
+    seen: set[tuple[int, int]] = set()
+    unique: list[Comment] = []
+    for comment in sorted(comments, key=lambda c: (c.line, c.col)):
+        key = (comment.line, comment.col)
+        if key not in seen:
+            seen.add(key)
+            unique.append(comment)
+    return unique
+
+
+def _read_front_matter(content: str) -> dict[str, Any]:
+    if not content.strip():
+        return {}
+    import yaml  # deferred: most essays have no front matter
+
+    try:
+        data = yaml.safe_load(content)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark is not None else ""
+        problem = getattr(error, "problem", None) or "invalid YAML"
+        raise DocumentError(f"front matter{where}: {problem}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise DocumentError("front matter: expected key: value pairs")
+    return {str(k): v for k, v in data.items()}
+
+
+def build_document(text: str, **outline_options: Any) -> Document:
+    """Parse Markdown text into the section tree every rule reads."""
+    from essaylint.outline import build_outline
+
+    parsed = parse_source(text)
+    sections = build_outline(parsed, **outline_options)
+    return Document(
+        sections=tuple(sections),
+        preamble=tuple(parsed.preamble),
+        comments=tuple(parsed.comments),
+        front_matter=parsed.front_matter,
+        line_count=parsed.line_count,
+        notes=tuple(parsed.notes),
+    )

@@ -1,0 +1,278 @@
+"""Runs the selected rules over one document and stamps their hits into findings.
+
+The engine, not the plugin, adds path, code, name, severity and the question path, applies
+suppression comments and sorts; a crashing plugin becomes a one-line error for that file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from essaylint.config import ConfigError, Settings, _unknown_key_hint, apply_front_matter
+from essaylint.counting import count
+from essaylint.document import DocumentError, build_document
+from essaylint.limits import Limit, limit_from_directive
+from essaylint.model import Document, Section
+from essaylint.plugin import Hit, Rule, RuleContext, RuleOptions
+from essaylint.registry import find_rule, load_rules, matches, select_rules
+from essaylint.results import FileResult, Finding, SectionReport
+from essaylint.score import Assessment, Thresholds, assess
+from essaylint.suppress import is_suppressed, parse_suppressions
+
+
+class RuleCrash(RuntimeError):
+    """A rule raised: reported as a one-line error for the file being checked."""
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedRule:
+    rule: Rule
+    options: RuleOptions
+    severity: str
+
+
+def _validate_options(rule: Rule, table: dict[str, Any], origin: str) -> RuleOptions:
+    """A user's `[rules.<name>]` table -> the rule's Options (pydantic only when there is one)."""
+    if not table:
+        return rule.options()
+    from pydantic import ConfigDict, TypeAdapter, ValidationError
+
+    prefix = f"{origin}: rules.{rule.name}"
+    try:
+        adapter: TypeAdapter[RuleOptions] = TypeAdapter(
+            rule.options, config=ConfigDict(extra="forbid")
+        )
+        options = adapter.validate_python(table)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        if first["type"] == "extra_forbidden":
+            known = {f for f in rule.options.__dataclass_fields__ if not f.startswith("_")}
+            raise ConfigError(
+                f"{prefix}.{where}: {_unknown_key_hint(str(first['loc'][-1]), known | {'severity'})}"
+            ) from None
+        raise ConfigError(f"{prefix}.{where}: {first['msg'].lower()}") from None
+    except TypeError:
+        # A user-defined Options that pydantic cannot build: instantiate directly.
+        try:
+            options = rule.options(**table)
+        except TypeError as error:
+            raise ConfigError(f"{prefix}: {error}") from None
+    try:
+        options.validate()
+    except ValueError as error:
+        raise ConfigError(f"{prefix}.{error}") from None
+    return options
+
+
+_RESOLVED: dict[int, tuple[Settings, dict[str, ResolvedRule]]] = {}
+
+
+def resolve_rules(settings: Settings) -> dict[str, ResolvedRule]:
+    """Options and severity for every installed rule under these settings (cached)."""
+    cached = _RESOLVED.get(id(settings))
+    if cached is not None and cached[0] is settings:
+        return cached[1]
+    rules = load_rules()
+    origin = settings.source or "config"
+    tables: dict[str, dict[str, Any]] = {}
+    for key, table in settings.rules.items():
+        rule = find_rule(key, rules)
+        if rule is None:
+            names = {r.name for r in rules.values()} | set(rules)
+            raise ConfigError(f"{origin}: rules.{key}: {_unknown_key_hint(key, names)} rule")
+        tables[rule.code] = {**tables.get(rule.code, {}), **table}
+    resolved: dict[str, ResolvedRule] = {}
+    for code, rule in rules.items():
+        table = dict(tables.get(code, {}))
+        severity = table.pop("severity", rule.severity)
+        if severity not in ("error", "warning", "info"):
+            raise ConfigError(
+                f"{origin}: rules.{rule.name}.severity: must be error, warning or info"
+            )
+        resolved[code] = ResolvedRule(rule, _validate_options(rule, table, origin), severity)
+    _RESOLVED[id(settings)] = (settings, resolved)
+    return resolved
+
+
+def _thresholds(resolved: dict[str, ResolvedRule]) -> Thresholds:
+    values: dict[str, Any] = {}
+    for code, key in (("EL102", "min_chars"), ("EL202", "min_fill")):
+        entry = resolved.get(code)
+        if entry is not None:
+            values[key] = getattr(entry.options, key)
+    entry = resolved.get("EL103")
+    if entry is not None:
+        compiled = getattr(entry.options, "compiled", None)
+        values["placeholder"] = compiled() if callable(compiled) else None
+    return Thresholds(**values)
+
+
+def _limit_resolver(settings: Settings, front_matter: dict[str, Any]) -> Callable[[Section], Limit | None]:
+    """Where a question's limit comes from: comment, heading, front matter, config, default."""
+    front_limits = front_matter.get("limits")
+    nested = front_matter.get("essaylint")
+    if front_limits is None and isinstance(nested, dict):
+        front_limits = nested.get("limits")
+    front_keys = set(front_limits) if isinstance(front_limits, dict) else set()
+    patterns = [(re.compile(k), str(v), k in front_keys) for k, v in settings.limits.items()]
+    cache: dict[int, Limit | None] = {}
+
+    def resolve(section: Section) -> Limit | None:
+        key = id(section)
+        if key in cache:
+            return cache[key]
+        limit = section.limit
+        if limit is None:
+            for pattern, value, from_front in patterns:
+                if any(pattern.search(t) for t in section.titles):
+                    found = limit_from_directive(f"essaylint: limit={value}")
+                    if found is not None:
+                        source = "front-matter" if from_front else "config"
+                        limit = replace(found, source=source, notation=pattern.pattern)
+                        break
+        if limit is None and settings.default_limit is not None:
+            limit = Limit(max=settings.default_limit, source="config", notation="default_limit")
+        cache[key] = limit
+        return limit
+
+    return resolve
+
+
+def _section_label(section: Section | None) -> str:
+    return " > ".join(section.path) if section is not None else ""
+
+
+def lint_document(
+    document: Document, path: str, settings: Settings, lines: list[str]
+) -> FileResult:
+    """Run rules on a parsed document; `lines` are the original lines (for suppressions)."""
+    result = FileResult(path=path, notes=list(document.notes))
+    if document.front_matter:
+        settings = apply_front_matter(settings, document.front_matter, path)
+    resolved = resolve_rules(settings)
+    newline = settings.newline
+
+    def count_text(text: str, mode: Any) -> int:
+        return count(text, mode, newline=newline)
+
+    thresholds = _thresholds(resolved)
+    assessed: dict[int, Assessment] = {}
+
+    def assess_once(section: Section) -> Assessment:
+        found = assessed.get(id(section))
+        if found is None:
+            found = assessed[id(section)] = assess(section, ctx, thresholds)
+        return found
+
+    ctx = RuleContext(
+        path,
+        assess=assess_once,
+        count_text=count_text,
+        default_mode=settings.count,
+        limit_for=_limit_resolver(settings, document.front_matter),
+        settings=settings,
+        base_dir=settings.base_dir or (Path(path).parent if path != "-" else Path.cwd()),
+    )
+    rules = load_rules()
+    selected = select_rules(rules, settings.select, settings.extend_select, settings.ignore)
+    suppressions = parse_suppressions(document.comments, lines, document.line_count)
+    findings: list[Finding] = []
+    for rule in selected:
+        entry = resolved[rule.code]
+        try:
+            hits = list(rule.check(document, entry.options, ctx))
+        except Exception as error:  # a plugin bug must not hide the other files' results
+            raise RuleCrash(
+                f"rule {rule.code} {rule.name} crashed: {type(error).__name__}: {error}"
+            ) from error
+        for hit in hits:
+            if suppressions and is_suppressed(
+                suppressions, hit.line, lambda s, r=rule: matches(r, s)
+            ):
+                continue
+            findings.append(_finding(hit, rule, entry.severity, path))
+    findings.sort()
+    result.findings = findings
+    assessments = [assess_once(q) for q in document.questions()]
+    by_section = {id(a.section): a for a in assessments}
+    result.sections = [_report(s, by_section.get(id(s))) for s in document.walk()]
+    result.questions = len(assessments)
+    result.answered = sum(1 for a in assessments if a.answered)
+    result.complete = sum(1 for a in assessments if a.complete)
+    return result
+
+
+def _finding(hit: Hit, rule: Rule, severity: str, path: str) -> Finding:
+    return Finding(
+        path=path,
+        line=hit.line,
+        col=hit.col,
+        code=rule.code,
+        name=rule.name,
+        severity=severity,  # type: ignore[arg-type]
+        message=hit.message,
+        section=_section_label(hit.section),
+        end_line=hit.end_line if hit.end_line is not None else hit.line,
+        end_col=hit.end_col if hit.end_col is not None else hit.col,
+        suggestion=hit.suggestion,
+        fix=hit.fix,
+    )
+
+
+def _report(section: Section, assessment: Assessment | None) -> SectionReport:
+    if assessment is None:
+        return SectionReport(
+            title=section.title,
+            line=section.heading_line,
+            kind=section.kind,
+            level=section.level,
+            path=_section_label(section),
+            style=section.style,
+            alt_titles=section.alt_titles,
+        )
+    limit = assessment.limit
+    return SectionReport(
+        title=section.title,
+        line=section.heading_line,
+        kind=section.kind,
+        level=section.level,
+        path=_section_label(section),
+        style=section.style,
+        state=assessment.state,
+        count=assessment.count,
+        limit=limit.max if limit is not None else None,
+        min=limit.min if limit is not None else None,
+        mode=assessment.mode,
+        limit_source=limit.source if limit is not None else None,
+        alt_titles=section.alt_titles,
+    )
+
+
+def outline_options(settings: Settings) -> dict[str, Any]:
+    return {
+        "stacked": settings.stacked_headings,
+        "reference_titles": settings.reference_titles,
+    }
+
+
+def lint_text(text: str, path: str = "<text>", settings: Settings | None = None) -> FileResult:
+    """Lint Markdown text; raises DocumentError/ConfigError/RuleCrash for the caller to report."""
+    settings = settings or Settings()
+    document = build_document(text, **outline_options(settings))
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return lint_document(document, path, settings, lines)
+
+
+__all__ = [
+    "ConfigError",
+    "DocumentError",
+    "RuleCrash",
+    "lint_document",
+    "lint_text",
+    "resolve_rules",
+]

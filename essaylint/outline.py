@@ -1,0 +1,209 @@
+"""Raw headings -> the section tree: stacking, nesting, and question/group/reference kinds.
+
+How a heading with child headings is read (the first rule that applies wins):
+
+1. its title names reference material (인재상, 핵심가치, Core values, 메모 …, a short label
+   without a question in it): a *reference*, and everything under it too;
+2. it has a limit or asks something (`?`, `…작성해 주세요`) and no child does: a *question*
+   whose children are parts of its answer (STAR labels, subtitles, notes);
+3. a child has a limit, asks something or is numbered: a *group*;
+4. its title names a collection (면접, 자기소개서, 포트폴리오, 예상 질문 …): a *group*;
+5. a child has child headings of its own: a *group*;
+6. its title names a common 자소서 question (지원 동기, 성장 과정, 입사 후 포부, 장단점 …):
+   a *question* whose children are parts (`# 지원동기 : 소제목` with subtitled sub-answers);
+7. a child names a common question: a *group*;
+8. otherwise a level-1 heading is a *group* (a document title), a deeper one a *question*
+   whose children are its notes (an interview topic with `###` notes).
+
+A heading with no child headings is a question, except a collection title (`# 카카오 자기소개서`)
+with no text under it, which is a group. Headings of the same level on directly consecutive
+lines, with nothing between them, are one question with alternative titles (`stacked = "share"`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from essaylint.document import ParsedSource, RawHeading
+from essaylint.limits import Limit, limit_from_directive, limit_from_title
+from essaylint.model import Comment, Section, SectionKind, Span, join_spans
+from essaylint.titles import TitleSignals, read_title
+
+StackedHeadings = Literal["share", "separate"]
+
+
+@dataclass(slots=True)
+class _Node:
+    headings: list[RawHeading]
+    children: list[_Node] = field(default_factory=list)
+    kind: SectionKind = "question"
+    signals: TitleSignals | None = None
+
+    @property
+    def level(self) -> int:
+        return self.headings[0].level
+
+    @property
+    def last(self) -> RawHeading:
+        return self.headings[-1]
+
+    def end_line(self) -> int:
+        node = self
+        while node.children:
+            node = node.children[-1]
+        return node.last.body_end_line
+
+
+def _stack(headings: list[RawHeading], stacked: StackedHeadings) -> list[list[RawHeading]]:
+    runs: list[list[RawHeading]] = []
+    for heading in headings:
+        if runs and stacked == "share":
+            previous = runs[-1][-1]
+            if (
+                previous.level == heading.level
+                and not previous.body
+                and heading.line == previous.end_line + 1
+            ):
+                runs[-1].append(heading)
+                continue
+        runs.append([heading])
+    return runs
+
+
+def _nest(runs: list[list[RawHeading]]) -> list[_Node]:
+    roots: list[_Node] = []
+    stack: list[_Node] = []
+    for run in runs:
+        node = _Node(run)
+        while stack and stack[-1].level >= node.level:
+            stack.pop()
+        (stack[-1].children if stack else roots).append(node)
+        stack.append(node)
+    return roots
+
+
+def _signals(node: _Node, reference_titles: tuple[str, ...] | None) -> TitleSignals:
+    if node.signals is None:
+        read = [read_title(h.title, reference_titles) for h in node.headings]
+        node.signals = TitleSignals(
+            has_limit=any(s.has_limit for s in read),
+            asks=any(s.asks for s in read),
+            numbered=any(s.numbered for s in read),
+            vocabulary=any(s.vocabulary for s in read),
+            group_like=any(s.group_like for s in read),
+            reference_like=all(s.reference_like for s in read),
+        )
+    return node.signals
+
+
+def _mark(node: _Node, kind: SectionKind) -> None:
+    node.kind = kind
+    for child in node.children:
+        _mark(child, kind)
+
+
+def _classify(node: _Node, reference_titles: tuple[str, ...] | None) -> None:
+    own = _signals(node, reference_titles)
+    if own.reference_like:
+        _mark(node, "reference")
+        return
+    if not node.children:
+        collection_title = own.group_like and not own.vocabulary and not node.last.body
+        node.kind = "group" if collection_title else "question"
+        return
+    kids = [c for c in node.children if not _signals(c, reference_titles).reference_like]
+    for child in node.children:
+        if child not in kids:
+            _mark(child, "reference")
+    kid_signals = [_signals(c, reference_titles) for c in kids]
+    if not kids:
+        kind: SectionKind = "question" if (own.strong or node.last.body) else "group"
+    elif (own.has_limit or own.asks) and not any(k.has_limit or k.asks for k in kid_signals):
+        kind = "question"
+    elif any(k.strong for k in kid_signals) or own.group_like:
+        kind = "group"
+    elif any(c.children for c in kids):
+        kind = "group"
+    elif own.vocabulary:
+        kind = "question"
+    elif any(k.vocabulary for k in kid_signals):
+        kind = "group"
+    else:
+        kind = "group" if node.level == 1 else "question"
+    node.kind = kind
+    if kind == "question":
+        for child in kids:
+            _mark(child, "part")
+    else:
+        for child in kids:
+            _classify(child, reference_titles)
+
+
+def _own_limit(node: _Node, comments: tuple[Comment, ...]) -> Limit | None:
+    """A directive comment in the section's own body wins; then the first titled limit."""
+    first = node.headings[0].line
+    last = node.children[0].headings[0].line - 1 if node.children else node.last.body_end_line
+    for comment in comments:
+        if first <= comment.line <= last:
+            directive = limit_from_directive(comment.body)
+            if directive is not None:
+                return directive
+    for heading in node.headings:
+        limit = limit_from_title(heading.title)
+        if limit is not None:
+            return limit
+    return None
+
+
+def _answer_spans(node: _Node) -> list[Span]:
+    """A question's answer: its own text, then each part's heading and text, in order."""
+    spans = list(node.last.body)
+    for child in node.children:
+        spans.extend(child.last.title_spans)
+        spans.extend(_answer_spans(child))
+    return spans
+
+
+def _to_section(
+    node: _Node, path: tuple[str, ...], comments: tuple[Comment, ...], kind: SectionKind
+) -> Section:
+    first = node.headings[0]
+    own_path = (*path, first.title)
+    spans = tuple(_answer_spans(node) if kind == "question" else node.last.body)
+    text, offsets = join_spans(spans)
+    children = tuple(_to_section(c, own_path, comments, c.kind) for c in node.children)
+    title_spans: tuple[Span, ...] = tuple(s for h in node.headings for s in h.title_spans)
+    return Section(
+        title=first.title,
+        level=first.level,
+        heading_line=first.line,
+        end_line=max(node.end_line(), node.last.end_line),
+        kind=kind,
+        spans=spans,
+        children=children,
+        title_spans=title_spans,
+        alt_titles=tuple(h.title for h in node.headings[1:]),
+        heading_lines=tuple(h.line for h in node.headings),
+        limit=_own_limit(node, comments) if kind == "question" else None,
+        path=own_path,
+        blocks=node.last.blocks + sum(c.last.blocks for c in node.children)
+        if kind == "question"
+        else node.last.blocks,
+        text=text,
+        offsets=offsets,
+    )
+
+
+def build_outline(
+    parsed: ParsedSource,
+    *,
+    stacked: StackedHeadings = "share",
+    reference_titles: tuple[str, ...] | None = None,
+) -> list[Section]:
+    """Build the classified section tree from a parsed source."""
+    roots = _nest(_stack(parsed.headings, stacked))
+    for root in roots:
+        _classify(root, reference_titles)
+    comments = tuple(parsed.comments)
+    return [_to_section(root, (), comments, root.kind) for root in roots]

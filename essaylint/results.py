@@ -1,0 +1,68 @@
+"""What a run produces: findings and per-file results, as reporters and the API see them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from essaylint.plugin import Edit, Severity
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Finding:
+    """One reported problem, located in the original file and tied to its question."""
+
+    path: str
+    line: int
+    col: int
+    code: str
+    name: str = field(compare=False)
+    severity: Severity = field(compare=False)
+    message: str = field(compare=False)
+    section: str = field(default="", compare=False)  # heading path, "회사 > 질문"
+    end_line: int = field(default=0, compare=False)
+    end_col: int = field(default=0, compare=False)
+    suggestion: str | None = field(default=None, compare=False)
+    fix: Edit | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class SectionReport:
+    """One section's summary for `score --details` and the JSON `sections` list."""
+
+    title: str
+    line: int
+    kind: str
+    level: int
+    path: str
+    style: str = "heading"
+    state: str | None = None  # questions only
+    count: int | None = None
+    limit: int | None = None
+    min: int | None = None
+    mode: str | None = None
+    limit_source: str | None = None
+    alt_titles: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class FileResult:
+    """Everything known about one file after a run (or why it could not be checked)."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    sections: list[SectionReport] = field(default_factory=list)
+    questions: int = 0
+    answered: int = 0
+    complete: int = 0
+    error: str | None = None
+    notes: list[str] = field(default_factory=list)
+    encoding: str = "utf-8"
+
+    @property
+    def score(self) -> float:
+        if not self.questions:
+            return 100.0
+        return round(100.0 * self.complete / self.questions, 1)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)

@@ -1,0 +1,103 @@
+"""Each question's state and the document's completeness score.
+
+Completeness = questions with a complete answer (not empty, not a stub, no placeholder, within
+its limit) / questions, as a percentage. A stacked group is one question; groups and reference
+sections are not questions. The score reads the same judgements as the rules (`answers.py`)
+but not their findings, so suppressing or ignoring a rule never changes it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from essaylint.answers import find_placeholders, is_empty, stub_reason
+from essaylint.counting import CountMode
+from essaylint.limits import Limit
+from essaylint.model import Section
+from essaylint.plugin import RuleContext
+
+AnswerState = Literal["complete", "empty", "stub", "placeholder", "over-limit", "under-filled"]
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """One question's state with the numbers behind it."""
+
+    section: Section
+    state: AnswerState
+    count: int
+    mode: CountMode
+    limit: Limit | None
+
+    @property
+    def complete(self) -> bool:
+        return self.state in ("complete", "under-filled")
+
+    @property
+    def answered(self) -> bool:
+        return self.state != "empty"
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """The rule options the states depend on (taken from config even when a rule is off)."""
+
+    min_chars: int = 50
+    min_fill: float = 0.8
+    placeholder: re.Pattern[str] | None = None
+
+
+def fill_floor(limit: Limit | None, min_fill: float) -> int | None:
+    """The smallest count that is not under-filled: the range minimum, else min_fill of max."""
+    if limit is None or limit.unlimited:
+        return None
+    if limit.min is not None:
+        return limit.min
+    if limit.max is not None and min_fill > 0:
+        return int(limit.max * min_fill + 0.999999)
+    return None
+
+
+def assess(section: Section, ctx: RuleContext, thresholds: Thresholds) -> Assessment:
+    limit = ctx.limit(section)
+    mode = ctx.mode(section)
+    count = ctx.count(section.text, mode)
+    state: AnswerState
+    if is_empty(section):
+        state = "empty"
+    elif any(find_placeholders(section.text, thresholds.placeholder)):
+        state = "placeholder"
+    elif stub_reason(section, ctx.count(section.text, "chars"), thresholds.min_chars):
+        state = "stub"
+    elif limit is not None and limit.max is not None and count > limit.max:
+        state = "over-limit"
+    else:
+        floor = fill_floor(limit, thresholds.min_fill)
+        state = "under-filled" if floor is not None and count < floor else "complete"
+    return Assessment(section, state, count, mode, limit)
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    questions: int
+    answered: int
+    complete: int
+
+    @property
+    def percent(self) -> float:
+        """0-100; a document with no questions is complete (nothing left to do)."""
+        if not self.questions:
+            return 100.0
+        return round(100.0 * self.complete / self.questions, 1)
+
+
+def score(assessments: Iterable[Assessment]) -> Score:
+    items = list(assessments)
+    return Score(
+        questions=len(items),
+        answered=sum(1 for a in items if a.answered),
+        complete=sum(1 for a in items if a.complete),
+    )

@@ -1,0 +1,114 @@
+"""What a heading's words say about it: a question, a group of questions, or reference notes.
+
+Only the title is read here; `outline.py` combines these signals with the shape of the tree.
+The vocabularies are the common 자기소개서 questions and the labels writers use inside answers;
+they are deliberately small, so an unknown title falls back on the tree's shape.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from essaylint.limits import limit_from_title, title_without_limit
+
+DEFAULT_REFERENCE_TITLES: tuple[str, ...] = (
+    "인재상",
+    "핵심가치",
+    "핵심 가치",
+    "핵심역량",
+    "조직문화",
+    "Core values",
+    "Values",
+    "메모",
+    "Notes",
+    "참고",
+    "참고 자료",
+    "회사 정보",
+    "기업 정보",
+    "기업 분석",
+    "회사 분석",
+)
+
+_NUMBERED = re.compile(
+    r"^\s*(?:\d{1,3}\s*[.)]|\(\d{1,3}\)|\[\d{1,3}\]|[Qq]\s*\d{0,3}\s*[.):]|[Qq]\d{1,3}\b|문항\s*\d+|질문\s*\d+)"
+)
+_QUESTION_MARK = re.compile(r"[?？]\s*[)\]]*\s*$|[?？]")
+_REQUEST = re.compile(
+    r"(?:주세요|주십시오|주시오|하시오|하세요|바랍니다|기술해|서술해|작성해|설명해|기술하|서술하|"
+    r"작성하|설명하|말씀해|알려주|무엇|어떻게|어떤|어떠한|왜\s|인가요|나요|까요|습니까|입니까|"
+    r"Describe|Explain|Tell us|What|Why|How)",
+    re.IGNORECASE,
+)
+_QUESTION_VOCABULARY = re.compile(
+    r"(?:지원\s*동기|지원한\s*이유|지원\s*이유|성장\s*과정|입사\s*후\s*포부|포부|장\s*단점|장점|단점|"
+    r"성격|자기\s*소개(?!서)|자기\s*PR|직무\s*역량|역량|경험|가치관|생활\s*신조|좌우명|강점|약점|"
+    r"협업|갈등|실패|극복|리더십|팀워크|문제\s*해결|목표|비전|사회\s*활동|경력\s*사항|특기|"
+    r"Motivation|Why\s+\w+|Strengths?|Weakness(?:es)?|Experience)",
+    re.IGNORECASE,
+)
+_GROUP_VOCABULARY = re.compile(
+    r"(?:면접|자기\s*소개서|자소서|지원서|이력서|포트폴리오|질문\s*목록|예상\s*질문|기출|복기|후기|"
+    r"문항\s*목록|Q\s*&\s*A|Interview|Cover\s+letter|Application|Resume|Technical|기술\s*질문)",
+    re.IGNORECASE,
+)
+_PUNCTUATION = re.compile(r"[\s\W_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class TitleSignals:
+    """How strongly a title reads as a question, and whether it reads as a group or reference."""
+
+    has_limit: bool
+    asks: bool  # a question mark or a request ("…를 작성해 주세요")
+    numbered: bool
+    vocabulary: bool  # names a common 자소서 question
+    group_like: bool
+    reference_like: bool
+
+    @property
+    def strong(self) -> bool:
+        return self.has_limit or self.asks or self.numbered
+
+
+def _reference_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(_PUNCTUATION.sub("", n)) for n in names if n.strip())
+    return re.compile(f"(?:{alternatives})", re.IGNORECASE)
+
+
+_DEFAULT_REFERENCE = _reference_pattern(DEFAULT_REFERENCE_TITLES)
+
+
+def read_title(title: str, reference_titles: tuple[str, ...] | None = None) -> TitleSignals:
+    """Read the signals of one heading title."""
+    limit = limit_from_title(title)
+    bare = title_without_limit(title) if limit is not None else title
+    asks = bool(_QUESTION_MARK.search(bare) or _REQUEST.search(bare))
+    numbered = bool(_NUMBERED.match(bare))
+    reference = (
+        _DEFAULT_REFERENCE if reference_titles is None else _reference_pattern(reference_titles)
+    )
+    squeezed = _PUNCTUATION.sub("", bare)
+    # A reference title is a short label ("카카오 인재상", "Core Values"), never a question
+    # that mentions values ("인재상에 부합하는 경험을 서술하시오").
+    reference_like = (
+        bool(reference.search(squeezed))
+        and limit is None
+        and not asks
+        and len(squeezed) <= 20
+    )
+    return TitleSignals(
+        has_limit=limit is not None and (limit.max is not None or limit.min is not None),
+        asks=asks,
+        numbered=numbered,
+        vocabulary=bool(_QUESTION_VOCABULARY.search(bare)),
+        group_like=bool(_GROUP_VOCABULARY.search(bare)) and not asks and limit is None,
+        reference_like=reference_like,
+    )
+
+
+def comparable_title(title: str) -> str:
+    """A title reduced for spotting the same question twice: no limit, numbering or punctuation."""
+    bare = title_without_limit(title)
+    bare = _NUMBERED.sub("", bare)
+    return _PUNCTUATION.sub("", bare).casefold()

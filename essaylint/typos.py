@@ -1,0 +1,371 @@
+"""Curated misspelling packs: loading, validation and matching. Pure text in, offsets out.
+
+A pack is a TOML file (`rules/typos/*.toml` for the built-in ones, any path for a user's own)
+with one `[[entry]]` per known misspelling::
+
+    [pack]
+    name = "common"
+    description = "..."
+
+    [[entry]]
+    wrong = "역활"
+    right = "역할"
+    match = "prefix"        # "prefix" (default), "word" or "anywhere"
+    context = ""            # optional regex that must match a stretch of text covering the hit
+    note = "..."            # optional, shown with the suggestion
+    flag = ["팀장 역활을 맡았습니다"]   # required: sentences this entry must flag
+    keep = ["팀장 역할을 맡았습니다"]   # required: sentences no entry of the pack may flag
+
+How a `wrong` form is found in a text (`TypoMatcher.find`):
+
+- The hit must start at the start of the text or after a character that is not a letter or a
+  digit (Hangul syllables and jamo are letters), so `제학` never hits inside `경제학`. Entries
+  with `match = "anywhere"` skip this and every other boundary check (`됬` is never right).
+- `prefix`: anything may follow, so particles and endings attach (`역활을`, `역활이었다`).
+- `word`: the hit must end the word (the next character is not a letter or digit), or the rest
+  of the word must be one of `PARTICLES` (`금새가`, `금새입니다`).
+- `context`: the regex must match a stretch of the text that starts at or before the hit and
+  ends at or after it; write it around the wrong form (`(?:정말|너무)\\s*바램`).
+- Words of a multi-word `wrong` (`예를 글면`) match across any run of spaces or tabs.
+
+Hits never overlap; at one position the longest matching `wrong` form wins. Texts are expected
+in NFC (the document model's span text is); pack strings are normalised to NFC on loading.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any, Literal, cast
+
+__all__ = [
+    "MATCH_MODES",
+    "PARTICLES",
+    "MatchMode",
+    "PackError",
+    "TypoEntry",
+    "TypoMatch",
+    "TypoMatcher",
+    "TypoPack",
+    "builtin_matcher",
+    "check_entry_examples",
+    "check_pack_examples",
+    "load_builtin_packs",
+    "load_pack",
+    "parse_pack",
+]
+
+MatchMode = Literal["prefix", "word", "anywhere"]
+MATCH_MODES: tuple[MatchMode, ...] = ("prefix", "word", "anywhere")
+
+# What may follow a `word` entry inside the same word: case and topic particles, the copula and
+# its common endings, and their usual combinations.
+_PARTICLE_LIST = """
+이 가 을 를 은 는 의 에 에서 에게 께 한테 로 으로 와 과 도 만 까지 부터 보다 처럼 마다
+조차 밖에 마저 이나 나 이랑 랑 하고 과도 와도 에는 에도 에서는 에서도 에서의 에게는 에게도
+으로는 로는 으로도 로도 으로의 로의 과는 와는 과의 와의 만큼 만을 만이 만은 만의 까지는 까지도
+부터는 보다는 이라도 라도 이라고 라고 이라는 라는 이란 란 으로써 로써 으로서 로서
+이다 다 입니다 이었다 였다 이었습니다 였습니다 이에요 예요 이었고 였고 이었던 였던 이며 며 이고 고
+인 이어서 여서 이라서 라서 이지만 지만 이야 야 이요 요 이죠 죠 이면 면 이라면 라면
+"""
+PARTICLES: frozenset[str] = frozenset(_PARTICLE_LIST.split())
+"""Particles and copula endings that may follow a `word` entry within its word."""
+
+_ENTRY_KEYS = frozenset({"wrong", "right", "match", "context", "note", "flag", "keep"})
+_PACK_KEYS = frozenset({"name", "description"})
+_SPACES = r"[^\S\r\n]+"  # a run of spaces or tabs: how the words of a multi-word form may be split
+_LEFT_EDGE = r"(?<![^\W_])"  # not right after a letter or digit (\w minus the underscore)
+
+
+class PackError(Exception):
+    """A pack file that cannot be used; the message is one line naming the file and entry."""
+
+
+@dataclass(frozen=True, slots=True)
+class TypoEntry:
+    """One curated misspelling and its correction."""
+
+    wrong: str
+    right: str
+    match: MatchMode = "prefix"
+    context: str = ""
+    note: str = ""
+    flag: tuple[str, ...] = ()
+    keep: tuple[str, ...] = ()
+    index: int = 0  # 1-based position among the pack's [[entry]] tables
+    pack: str = ""  # the pack's name
+
+
+@dataclass(frozen=True, slots=True)
+class TypoPack:
+    """A loaded, validated pack; `path` is the file it came from, for messages."""
+
+    name: str
+    path: str
+    entries: tuple[TypoEntry, ...]
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TypoMatch:
+    """One hit: `text[start:end]` is `wrong` as written (spaces kept); `right` replaces it."""
+
+    start: int
+    end: int
+    wrong: str
+    right: str
+    entry: TypoEntry
+
+
+def load_pack(path: str | Path | Traversable, *, label: str | None = None) -> TypoPack:
+    """Read and validate one pack file; `label` names it in error messages (default: the path)."""
+    where = label if label is not None else str(path)
+    source = Path(path) if isinstance(path, str) else path
+    try:
+        raw = source.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or exc.__class__.__name__
+        raise PackError(f"{where}: cannot read: {reason}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise PackError(f"{where}: not UTF-8 text") from None
+    return parse_pack(text, where, path=str(path))
+
+
+def parse_pack(text: str, label: str, *, path: str | None = None) -> TypoPack:
+    """Validate a pack given as TOML text; `label` names it in error messages."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise PackError(f"{label}: invalid TOML: {_one_line(str(exc))}") from None
+    unknown = sorted(set(data) - {"pack", "entry"})
+    if unknown:
+        raise PackError(f"{label}: unknown table or key {unknown[0]!r} (expected 'pack', 'entry')")
+    header = data.get("pack", {})
+    if not isinstance(header, dict):
+        raise PackError(f"{label}: 'pack' must be a table")
+    extra = sorted(set(header) - _PACK_KEYS)
+    if extra:
+        raise PackError(f"{label}: pack: unknown key {extra[0]!r}")
+    stem = Path(path or label).stem
+    name = header.get("name", stem)
+    description = header.get("description", "")
+    if not isinstance(name, str) or not name.strip():
+        raise PackError(f"{label}: pack: 'name' must be a non-empty string")
+    if not isinstance(description, str):
+        raise PackError(f"{label}: pack: 'description' must be a string")
+    raw_entries = data.get("entry", [])
+    if not isinstance(raw_entries, list) or not raw_entries:
+        raise PackError(f"{label}: no [[entry]] tables")
+    entries: list[TypoEntry] = []
+    seen: dict[tuple[str, str], int] = {}
+    for number, raw in enumerate(raw_entries, start=1):
+        entry = _parse_entry(raw, number, name, f"{label}: entry {number}")
+        key = (entry.wrong, entry.context)
+        if key in seen:
+            raise PackError(
+                f"{label}: entry {number}: duplicate of entry {seen[key]} ({entry.wrong!r})"
+            )
+        seen[key] = number
+        entries.append(entry)
+    return TypoPack(name=name, path=path or label, entries=tuple(entries), description=description)
+
+
+def _parse_entry(raw: object, number: int, pack: str, where: str) -> TypoEntry:
+    if not isinstance(raw, dict):
+        raise PackError(f"{where}: must be a table")
+    extra = sorted(set(raw) - _ENTRY_KEYS)
+    if extra:
+        raise PackError(f"{where}: unknown key {extra[0]!r}")
+    wrong = _nfc(_required_text(raw, "wrong", where))
+    right = _nfc(_required_text(raw, "right", where))
+    if wrong != wrong.strip() or "\n" in wrong or "\r" in wrong:
+        raise PackError(f"{where}: 'wrong' must be one line without outer spaces")
+    wrong = " ".join(wrong.split())
+    if right != right.strip() or "\n" in right or "\r" in right:
+        raise PackError(f"{where}: 'right' must be one line without outer spaces")
+    if wrong == right:
+        raise PackError(f"{where}: 'wrong' and 'right' are the same ({wrong!r})")
+    match = raw.get("match", "prefix")
+    if match not in MATCH_MODES:
+        raise PackError(f"{where}: 'match' must be one of prefix, word, anywhere (got {match!r})")
+    context = _nfc(_optional_text(raw, "context", where))
+    if context:
+        try:
+            re.compile(context)
+        except re.error as exc:
+            raise PackError(f"{where}: 'context' is not a valid regex: {exc}") from None
+    note = _optional_text(raw, "note", where)
+    return TypoEntry(
+        wrong=wrong,
+        right=right,
+        match=cast(MatchMode, match),
+        context=context,
+        note=note,
+        flag=_examples(raw, "flag", where),
+        keep=_examples(raw, "keep", where),
+        index=number,
+        pack=pack,
+    )
+
+
+def _required_text(raw: dict[str, Any], key: str, where: str) -> str:
+    if key not in raw:
+        raise PackError(f"{where}: {key!r} is missing")
+    value = raw[key]
+    if not isinstance(value, str) or not value.strip():
+        raise PackError(f"{where}: {key!r} must be a non-empty string")
+    return value
+
+
+def _optional_text(raw: dict[str, Any], key: str, where: str) -> str:
+    value = raw.get(key, "")
+    if not isinstance(value, str):
+        raise PackError(f"{where}: {key!r} must be a string")
+    return value
+
+
+def _examples(raw: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
+    if key not in raw:
+        raise PackError(f"{where}: {key!r} is missing")
+    value = raw[key]
+    if (
+        not isinstance(value, list)
+        or not value
+        or not all(isinstance(item, str) and item.strip() for item in value)
+    ):
+        raise PackError(f"{where}: {key!r} must be a non-empty list of non-empty strings")
+    return tuple(_nfc(item) for item in value)
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def load_builtin_packs() -> tuple[TypoPack, ...]:
+    """Every pack shipped in `essaylint.rules/typos`, sorted by file name."""
+    folder = files("essaylint.rules") / "typos"
+    found = sorted(
+        (item for item in folder.iterdir() if item.name.endswith(".toml") and item.is_file()),
+        key=lambda item: item.name,
+    )
+    return tuple(load_pack(item, label=f"rules/typos/{item.name}") for item in found)
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum()
+
+
+class TypoMatcher:
+    """Finds the entries of some packs in a text; build once, reuse for every span."""
+
+    def __init__(self, packs: Iterable[TypoPack]) -> None:
+        entries = [entry for pack in packs for entry in pack.entries]
+        self.entries: tuple[TypoEntry, ...] = tuple(entries)
+        # Longest first, so at one position "않되요" is tried before "않되".
+        ordered = sorted(enumerate(entries), key=lambda pair: (-len(pair[1].wrong), pair[0]))
+        self._by_first: dict[str, list[tuple[TypoEntry, re.Pattern[str]]]] = {}
+        self._contexts: dict[str, re.Pattern[str]] = {}
+        alternatives: list[str] = []
+        seen: set[str] = set()
+        for _, entry in ordered:
+            body = _SPACES.join(re.escape(word) for word in entry.wrong.split(" "))
+            self._by_first.setdefault(entry.wrong[0], []).append((entry, re.compile(body)))
+            if entry.context and entry.context not in self._contexts:
+                self._contexts[entry.context] = re.compile(entry.context)
+            if body not in seen:
+                seen.add(body)
+                alternatives.append(body)
+        # One scan finds every position where some form starts (zero-width, so overlapping
+        # candidates are all seen); each candidate is then checked entry by entry.
+        anywhere = [e for e in entries if e.match == "anywhere"]
+        self._anywhere_first = frozenset(e.wrong[0] for e in anywhere)
+        self._scan: re.Pattern[str] | None = (
+            re.compile(f"(?=(?:{'|'.join(alternatives)}))") if alternatives else None
+        )
+
+    def find(self, text: str) -> Iterator[TypoMatch]:
+        """Every hit in `text`, left to right, never overlapping."""
+        if self._scan is None:
+            return
+        after = 0  # hits may not start before the end of the previous one
+        for candidate in self._scan.finditer(text):
+            start = candidate.start()
+            if start < after:
+                continue
+            glued = start > 0 and _is_word_char(text[start - 1])
+            if glued and text[start] not in self._anywhere_first:
+                continue
+            for entry, pattern in self._by_first.get(text[start], ()):
+                if glued and entry.match != "anywhere":
+                    continue
+                found = pattern.match(text, start)
+                if found is None or not self._accepts(entry, text, start, found.end()):
+                    continue
+                end = found.end()
+                yield TypoMatch(start, end, text[start:end], entry.right, entry)
+                after = end
+                break
+
+    def _accepts(self, entry: TypoEntry, text: str, start: int, end: int) -> bool:
+        if entry.match == "word" and not _ends_word(text, end):
+            return False
+        return not entry.context or self._covers(self._contexts[entry.context], text, start, end)
+
+    @staticmethod
+    def _covers(context: re.Pattern[str], text: str, start: int, end: int) -> bool:
+        """Whether some match of `context` starts at or before `start` and reaches `end`."""
+        for origin in range(start, -1, -1):
+            found = context.match(text, origin)
+            if found is not None and found.end() >= end:
+                return True
+        return False
+
+
+def _ends_word(text: str, end: int) -> bool:
+    stop = end
+    while stop < len(text) and _is_word_char(text[stop]):
+        stop += 1
+    return stop == end or text[end:stop] in PARTICLES
+
+
+@cache
+def builtin_matcher() -> TypoMatcher:
+    """The matcher over every built-in pack, built on first use and then kept."""
+    return TypoMatcher(load_builtin_packs())
+
+
+def check_entry_examples(entry: TypoEntry, matcher: TypoMatcher) -> list[str]:
+    """Failures of one entry's examples against `matcher` (built from the entry's pack)."""
+    failures: list[str] = []
+    where = f"{entry.pack}: entry {entry.index} ({entry.wrong!r})"
+    for sentence in entry.flag:
+        if not any(hit.entry is entry for hit in matcher.find(sentence)):
+            failures.append(f"{where}: flag example not hit: {sentence!r}")
+    for sentence in entry.keep:
+        hits = list(matcher.find(sentence))
+        if hits:
+            by = ", ".join(f"entry {hit.entry.index} ({hit.wrong!r})" for hit in hits)
+            failures.append(f"{where}: keep example hit by {by}: {sentence!r}")
+    return failures
+
+
+def check_pack_examples(pack: TypoPack) -> list[str]:
+    """Run every entry's flag and keep sentences through a matcher of this pack alone."""
+    matcher = TypoMatcher([pack])
+    failures: list[str] = []
+    for entry in pack.entries:
+        failures.extend(check_entry_examples(entry, matcher))
+    return failures
