@@ -54,7 +54,7 @@ _SETTING_KEYS = frozenset(f.name for f in fields(Settings)) - {"source", "base_d
 
 
 def _format_location(loc: tuple[int | str, ...]) -> str:
-    return ".".join(str(part) for part in loc if not isinstance(part, int) or True)
+    return ".".join(str(part) for part in loc)
 
 
 def validate_settings(data: dict[str, Any], origin: str, prefix: str = "") -> Settings:
@@ -69,7 +69,7 @@ def validate_settings(data: dict[str, Any], origin: str, prefix: str = "") -> Se
     )
     for key in data:
         if key not in _SETTING_KEYS:
-            raise ConfigError(f"{origin}: {prefix}{key}: {_unknown_key_hint(key, _SETTING_KEYS)}")
+            raise ConfigError(f"{origin}: {prefix}{key}: {unknown_key_hint(key, _SETTING_KEYS)}")
     try:
         settings = adapter.validate_python(data)
     except ValidationError as error:
@@ -104,7 +104,7 @@ def _check_regex(pattern: str, origin: str, key: str) -> None:
         raise ConfigError(f"{origin}: {key}: bad regular expression {pattern!r}: {error}") from None
 
 
-def _unknown_key_hint(key: str, known: frozenset[str] | set[str]) -> str:
+def unknown_key_hint(key: str, known: frozenset[str] | set[str]) -> str:
     import difflib
 
     close = difflib.get_close_matches(key, sorted(known), n=1)

@@ -12,9 +12,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from essaylint.config import ConfigError, Settings, _unknown_key_hint, apply_front_matter
+from essaylint.config import ConfigError, Settings, unknown_key_hint
 from essaylint.counting import count
-from essaylint.document import DocumentError, build_document
 from essaylint.limits import Limit, limit_from_directive
 from essaylint.model import Document, Section
 from essaylint.plugin import Hit, Rule, RuleContext, RuleOptions
@@ -53,7 +52,7 @@ def _validate_options(rule: Rule, table: dict[str, Any], origin: str) -> RuleOpt
         if first["type"] == "extra_forbidden":
             known = {f for f in rule.options.__dataclass_fields__ if not f.startswith("_")}
             raise ConfigError(
-                f"{prefix}.{where}: {_unknown_key_hint(str(first['loc'][-1]), known | {'severity'})}"
+                f"{prefix}.{where}: {unknown_key_hint(str(first['loc'][-1]), known | {'severity'})}"
             ) from None
         raise ConfigError(f"{prefix}.{where}: {first['msg'].lower()}") from None
     except TypeError:
@@ -84,7 +83,7 @@ def resolve_rules(settings: Settings) -> dict[str, ResolvedRule]:
         rule = find_rule(key, rules)
         if rule is None:
             names = {r.name for r in rules.values()} | set(rules)
-            raise ConfigError(f"{origin}: rules.{key}: {_unknown_key_hint(key, names)} rule")
+            raise ConfigError(f"{origin}: rules.{key}: {unknown_key_hint(key, names)} rule")
         tables[rule.code] = {**tables.get(rule.code, {}), **table}
     resolved: dict[str, ResolvedRule] = {}
     for code, rule in rules.items():
@@ -151,9 +150,12 @@ def lint_document(
     document: Document, path: str, settings: Settings, lines: list[str]
 ) -> FileResult:
     """Run rules on a parsed document; `lines` are the original lines (for suppressions)."""
-    result = FileResult(path=path, notes=list(document.notes))
-    if document.front_matter:
-        settings = apply_front_matter(settings, document.front_matter, path)
+    result = FileResult(
+        path=path,
+        notes=list(document.notes),
+        strict=settings.strict,
+        fail_under=settings.fail_under,
+    )
     resolved = resolve_rules(settings)
     newline = settings.newline
 
@@ -260,19 +262,4 @@ def outline_options(settings: Settings) -> dict[str, Any]:
     }
 
 
-def lint_text(text: str, path: str = "<text>", settings: Settings | None = None) -> FileResult:
-    """Lint Markdown text; raises DocumentError/ConfigError/RuleCrash for the caller to report."""
-    settings = settings or Settings()
-    document = build_document(text, **outline_options(settings))
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return lint_document(document, path, settings, lines)
-
-
-__all__ = [
-    "ConfigError",
-    "DocumentError",
-    "RuleCrash",
-    "lint_document",
-    "lint_text",
-    "resolve_rules",
-]
+__all__ = ["RuleCrash", "lint_document", "outline_options", "resolve_rules"]

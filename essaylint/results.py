@@ -57,6 +57,9 @@ class FileResult:
     error: str | None = None
     notes: list[str] = field(default_factory=list)
     encoding: str = "utf-8"
+    # From the config in force for this file; CLI flags win.
+    strict: bool = False
+    fail_under: float | None = None
 
     @property
     def score(self) -> float:

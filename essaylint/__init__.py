@@ -1,0 +1,43 @@
+"""essaylint: lint Korean job-application essays written in Markdown.
+
+The public API is small on purpose: `lint_text`, `lint_file`, and the result types.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from essaylint.config import ConfigFinder, Settings
+from essaylint.results import FileResult, Finding
+from essaylint.source import decode
+
+__version__ = "0.1.0"
+
+
+def lint_text(text: str, path: str = "<text>", settings: Settings | None = None) -> FileResult:
+    """Lint Markdown text with the given settings (defaults when None)."""
+    from essaylint.runner import lint_source
+    from essaylint.source import SourceText
+
+    source = SourceText(text=text, encoding="utf-8", bom=False, newline="\n", fallback=False)
+    return lint_source(source, path, settings or Settings())
+
+
+def lint_file(path: str | Path, settings: Settings | None = None) -> FileResult:
+    """Lint one file with the config found for it (or the settings given)."""
+    from essaylint.runner import lint_path
+
+    finder = ConfigFinder()
+    if settings is not None:
+        from essaylint.runner import lint_source
+        from essaylint.source import SourceError, read_source
+
+        try:
+            source = read_source(path)
+        except SourceError as error:
+            return FileResult(path=str(path), error=str(error))
+        return lint_source(source, str(path), settings)
+    return lint_path(str(path), finder, {})
+
+
+__all__ = ["FileResult", "Finding", "Settings", "__version__", "decode", "lint_file", "lint_text"]

@@ -1,0 +1,171 @@
+"""JSON output: a documented, versioned API (additive changes only; `version` bumps otherwise).
+
+```json
+{"version": 1,
+ "files": [{"path", "score", "questions", "answered", "complete", "encoding", "error", "notes",
+            "findings": [{"code", "rule", "severity", "line", "column", "end_line",
+                          "end_column", "message", "section", "suggestion", "fix"}],
+            "sections": [{"title", "line", "level", "kind", "state", "count", "limit", "min",
+                          "mode", "limit_source", "path", "style", "alt_titles"}]}],
+ "summary": {"files", "errors", "warnings", "infos", "questions", "complete", "score"}}
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TextIO
+
+from pydantic import BaseModel
+
+from essaylint.results import FileResult, Finding, SectionReport
+
+VERSION = 1
+
+
+class FixModel(BaseModel):
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+    safe: bool
+
+
+class FindingModel(BaseModel):
+    code: str
+    rule: str
+    severity: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    message: str
+    section: str
+    suggestion: str | None = None
+    fix: FixModel | None = None
+
+
+class SectionModel(BaseModel):
+    title: str
+    line: int
+    level: int
+    kind: str
+    state: str | None
+    count: int | None
+    limit: int | None
+    min: int | None
+    mode: str | None
+    limit_source: str | None
+    path: str
+    style: str
+    alt_titles: list[str]
+
+
+class FileModel(BaseModel):
+    path: str
+    score: float | None
+    questions: int
+    answered: int
+    complete: int
+    encoding: str
+    error: str | None
+    notes: list[str]
+    findings: list[FindingModel]
+    sections: list[SectionModel]
+
+
+class SummaryModel(BaseModel):
+    files: int
+    errors: int
+    warnings: int
+    infos: int
+    questions: int
+    complete: int
+    score: float
+
+
+class ReportModel(BaseModel):
+    version: int = VERSION
+    files: list[FileModel]
+    summary: SummaryModel
+
+
+def _finding(f: Finding) -> FindingModel:
+    fix = None
+    if f.fix is not None:
+        fix = FixModel(
+            line=f.fix.line,
+            column=f.fix.col,
+            end_line=f.fix.end_line,
+            end_column=f.fix.end_col,
+            text=f.fix.text,
+            safe=f.fix.safe,
+        )
+    return FindingModel(
+        code=f.code,
+        rule=f.name,
+        severity=f.severity,
+        line=f.line,
+        column=f.col,
+        end_line=f.end_line,
+        end_column=f.end_col,
+        message=f.message,
+        section=f.section,
+        suggestion=f.suggestion,
+        fix=fix,
+    )
+
+
+def _section(s: SectionReport) -> SectionModel:
+    return SectionModel(
+        title=s.title,
+        line=s.line,
+        level=s.level,
+        kind=s.kind,
+        state=s.state,
+        count=s.count,
+        limit=s.limit,
+        min=s.min,
+        mode=s.mode,
+        limit_source=s.limit_source,
+        path=s.path,
+        style=s.style,
+        alt_titles=list(s.alt_titles),
+    )
+
+
+def build_report(results: Sequence[FileResult]) -> ReportModel:
+    files = [
+        FileModel(
+            path=r.path,
+            score=r.score if r.error is None else None,
+            questions=r.questions,
+            answered=r.answered,
+            complete=r.complete,
+            encoding=r.encoding,
+            error=r.error,
+            notes=list(r.notes),
+            findings=[_finding(f) for f in r.findings],
+            sections=[_section(s) for s in r.sections],
+        )
+        for r in results
+    ]
+    findings = [f for r in results for f in r.findings]
+    questions = sum(r.questions for r in results)
+    complete = sum(r.complete for r in results)
+    summary = SummaryModel(
+        files=len(results),
+        errors=sum(1 for f in findings if f.severity == "error"),
+        warnings=sum(1 for f in findings if f.severity == "warning"),
+        infos=sum(1 for f in findings if f.severity == "info"),
+        questions=questions,
+        complete=complete,
+        score=round(100.0 * complete / questions, 1) if questions else 100.0,
+    )
+    return ReportModel(files=files, summary=summary)
+
+
+def render(results: Sequence[FileResult], out: TextIO, *, color: bool = False) -> None:
+    out.write(build_report(results).model_dump_json(indent=2))
+    out.write("\n")

@@ -1,0 +1,71 @@
+"""`essaylint score`: one line per document, and with --details every question's state."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TextIO
+
+from essaylint.counting import MODE_UNITS, CountMode
+from essaylint.results import FileResult, SectionReport
+
+_STATE_LABELS = {
+    "complete": "완료",
+    "under-filled": "부족",
+    "empty": "비어 있음",
+    "stub": "미완성",
+    "placeholder": "템플릿 문구",
+    "over-limit": "초과",
+}
+_STATE_COLORS = {
+    "complete": "\033[32m",
+    "under-filled": "\033[33m",
+    "empty": "\033[31m",
+    "stub": "\033[33m",
+    "placeholder": "\033[31m",
+    "over-limit": "\033[31m",
+}
+_RESET = "\033[0m"
+BAR_WIDTH = 20
+
+
+def fill_bar(count: int, limit: int | None, width: int = BAR_WIDTH) -> str:
+    """`[########----]` for count against limit; past 100% the overflow shows as `!`."""
+    if not limit:
+        return ""
+    ratio = count / limit
+    filled = min(width, round(ratio * width))
+    bar = "#" * filled + "-" * (width - filled)
+    if ratio > 1:
+        bar = bar[:-1] + "!"
+    return f"[{bar}] {ratio:4.0%}"
+
+
+def _count_text(report: SectionReport) -> str:
+    unit = MODE_UNITS[report.mode] if report.mode in MODE_UNITS else "자"  # type: ignore[index]
+    count = report.count or 0
+    if report.limit is None:
+        return f"{count:,}{unit}"
+    source = f", {report.limit_source}" if report.limit_source else ""
+    mode: CountMode | str = report.mode or "chars"
+    return f"{count:,}/{report.limit:,}{unit} ({mode}{source})"
+
+
+def render(results: Sequence[FileResult], out: TextIO, *, details: bool, color: bool) -> None:
+    for result in results:
+        if result.error is not None:
+            continue
+        out.write(
+            f"{result.path}: {result.score:.0f}% 완성 "
+            f"({result.complete}/{result.questions} complete, {result.answered} answered)\n"
+        )
+        if not details:
+            continue
+        for report in result.sections:
+            if report.kind != "question" or report.state is None:
+                continue
+            label = _STATE_LABELS.get(report.state, report.state)
+            state = f"{label:<6}"
+            if color:
+                state = f"{_STATE_COLORS.get(report.state, '')}{state}{_RESET}"
+            bar = fill_bar(report.count or 0, report.limit)
+            out.write(f"  {report.line:>5}  {state} {bar:<29} {_count_text(report)}  {report.title}\n")
