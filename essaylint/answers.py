@@ -68,9 +68,7 @@ def placeholder_pattern(terms: tuple[str, ...] = DEFAULT_PLACEHOLDER_TERMS) -> r
 _DEFAULT_PATTERN = placeholder_pattern()
 
 
-def find_placeholders(
-    text: str, pattern: re.Pattern[str] | None = None
-) -> Iterator[Placeholder]:
+def find_placeholders(text: str, pattern: re.Pattern[str] | None = None) -> Iterator[Placeholder]:
     for match in (pattern or _DEFAULT_PATTERN).finditer(text):
         yield Placeholder(match.start(), match.end(), match.group(0))
 

@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -31,7 +31,7 @@ class DefaultGroup(click.Group):
         return super().parse_args(ctx, args)
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     click.echo(f"essaylint: {message}", err=True)
     sys.exit(EXIT_ERROR)
 
@@ -150,7 +150,7 @@ def check(
     """Check essays: empty and stub answers, limits, placeholders, duplicates."""
     overrides = _overrides(select, extend_select, ignore, count)
     results = _run(paths, config, overrides)
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     if output_format == "json":
         from essaylint.reporters import json as json_reporter
 
@@ -179,7 +179,7 @@ def score(
 ) -> None:
     """Completeness per document: answered/total and score."""
     results = _run(paths, config, _overrides((), (), (), count))
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     if output_format == "json":
         from essaylint.reporters import json as json_reporter
 
@@ -205,7 +205,7 @@ def rules() -> None:
         installed = load_rules()
     except PluginError as error:
         _fail(str(error))
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     out.write(f"{'code':<7} {'name':<20} {'severity':<8} {'default':<7} {'fixable':<7} summary\n")
     for rule in installed.values():
         default = "on" if rule.default_enabled and is_builtin(rule) else "off"

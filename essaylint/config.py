@@ -144,7 +144,10 @@ def _merge_tables(base: dict[str, Any], top: dict[str, Any]) -> dict[str, Any]:
         if key == "rules" and isinstance(value, dict) and isinstance(base.get("rules"), dict):
             rules = {k: dict(v) for k, v in base["rules"].items() if isinstance(v, dict)}
             for rule, options in value.items():
-                rules[rule] = {**rules.get(rule, {}), **(options if isinstance(options, dict) else {})}
+                rules[rule] = {
+                    **rules.get(rule, {}),
+                    **(options if isinstance(options, dict) else {}),
+                }
             merged["rules"] = rules
         else:
             merged[key] = value

@@ -202,7 +202,9 @@ def _normalise_with_positions(chars: list[str], positions: list[int]) -> tuple[s
 
     for ch, pos in zip(chars, positions, strict=True):
         code = ord(ch)
-        joins = unicodedata.combining(ch) != 0 or 0x1160 <= code <= 0x11FF or 0xD7B0 <= code <= 0xD7FF
+        joins = (
+            unicodedata.combining(ch) != 0 or 0x1160 <= code <= 0x11FF or 0xD7B0 <= code <= 0xD7FF
+        )
         if not joins and group:
             close()
             group = []

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -111,7 +112,9 @@ def _thresholds(resolved: dict[str, ResolvedRule]) -> Thresholds:
     return Thresholds(**values)
 
 
-def _limit_resolver(settings: Settings, front_matter: dict[str, Any]) -> Callable[[Section], Limit | None]:
+def _limit_resolver(
+    settings: Settings, front_matter: dict[str, Any]
+) -> Callable[[Section], Limit | None]:
     """Where a question's limit comes from: comment, heading, front matter, config, default."""
     front_limits = front_matter.get("limits")
     nested = front_matter.get("essaylint")
@@ -193,9 +196,7 @@ def lint_document(
                 f"rule {rule.code} {rule.name} crashed: {type(error).__name__}: {error}"
             ) from error
         for hit in hits:
-            if suppressions and is_suppressed(
-                suppressions, hit.line, lambda s, r=rule: matches(r, s)
-            ):
+            if suppressions and is_suppressed(suppressions, hit.line, partial(matches, rule)):
                 continue
             findings.append(_finding(hit, rule, entry.severity, path))
     findings.sort()

@@ -33,5 +33,5 @@ def describe(rule: Rule) -> str:
     parts = [header, "", rule.doc or rule.summary]
     rows = options_table(rule)
     parts += ["", "## Options", *(rows or ["(none)"])]
-    parts += ["", f"Config: [rules.{rule.name}] in essaylint.toml; severity = \"warning\" overrides."]
+    parts += ["", f'Config: [rules.{rule.name}] in essaylint.toml; severity = "warning" overrides.']
     return "\n".join(parts)

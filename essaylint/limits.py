@@ -87,9 +87,7 @@ _QUALIFIER = (
 )
 _QUALIFIER_IN = _compile(_QUALIFIER)
 _QUALIFIER_BEFORE = _compile(rf"(?:{_QUALIFIER})[\s,:]*$")
-_QUALIFIER_AFTER = _compile(
-    rf"[\s,]*(?:[(\[（［]\s*(?:{_QUALIFIER})\s*[)\]）］]|(?:{_QUALIFIER}))"
-)
+_QUALIFIER_AFTER = _compile(rf"[\s,]*(?:[(\[（［]\s*(?:{_QUALIFIER})\s*[)\]）］]|(?:{_QUALIFIER}))")
 _TERM_GAP = re.compile(r"[\s,/·~]*")  # what may separate "최소 100자, 최대 1,000자"
 _SEPARATORS = " \t-–—:|/,·"
 

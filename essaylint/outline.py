@@ -121,9 +121,7 @@ def _classify(node: _Node, reference_titles: tuple[str, ...] | None) -> None:
         kind: SectionKind = "question" if (own.strong or node.last.body) else "group"
     elif (own.has_limit or own.asks) and not any(k.has_limit or k.asks for k in kid_signals):
         kind = "question"
-    elif any(k.strong for k in kid_signals) or own.group_like:
-        kind = "group"
-    elif any(c.children for c in kids):
+    elif any(k.strong for k in kid_signals) or own.group_like or any(c.children for c in kids):
         kind = "group"
     elif own.vocabulary:
         kind = "question"

@@ -11,9 +11,9 @@ imports pydantic; the config loader validates user tables against them (unknown 
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 if TYPE_CHECKING:

@@ -111,7 +111,9 @@ def select_rules(
             # "EL" or ALL selects every built-in; a third-party rule only by its own code/name/tag.
             on = any(
                 matches(rule, s)
-                and (is_builtin(rule) or s.upper() not in ("ALL", "EL") or rule.code.startswith("EL"))
+                and (
+                    is_builtin(rule) or s.upper() not in ("ALL", "EL") or rule.code.startswith("EL")
+                )
                 for s in select
             )
         else:

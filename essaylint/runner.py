@@ -24,7 +24,7 @@ STDIN = "-"
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[str]:
-    """Files as given; folders searched for Markdown files (hidden folders and symlink loops skipped)."""
+    """Files as given; folders searched for Markdown (hidden folders, symlink loops skipped)."""
     for raw in paths:
         if raw == STDIN:
             yield STDIN

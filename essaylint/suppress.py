@@ -80,8 +80,6 @@ def is_suppressed(
 ) -> bool:
     """Whether a finding on `line` is hidden; `matches(selector)` says if it names the rule."""
     for item in suppressions:
-        if item.start <= line <= item.end and any(
-            s == ALL or matches(s) for s in item.selectors
-        ):
+        if item.start <= line <= item.end and any(s == ALL or matches(s) for s in item.selectors):
             return True
     return False

@@ -92,10 +92,7 @@ def read_title(title: str, reference_titles: tuple[str, ...] | None = None) -> T
     # A reference title is a short label ("카카오 인재상", "Core Values"), never a question
     # that mentions values ("인재상에 부합하는 경험을 서술하시오").
     reference_like = (
-        bool(reference.search(squeezed))
-        and limit is None
-        and not asks
-        and len(squeezed) <= 20
+        bool(reference.search(squeezed)) and limit is None and not asks and len(squeezed) <= 20
     )
     return TitleSignals(
         has_limit=limit is not None and (limit.max is not None or limit.min is not None),

@@ -70,7 +70,10 @@ def check(doc: Document, opts: Options, ctx: RuleContext) -> Iterator[Hit]:
             detail = f"{used / limit.max:.0%} 채움, 권장 {opts.min_fill:.0%} 이상"
         shown = limit.max if limit.max is not None else floor
         yield Hit(
-            section.heading_line, 1, f"{describe_count(used, shown, mode)}, {detail}", section=section
+            section.heading_line,
+            1,
+            f"{describe_count(used, shown, mode)}, {detail}",
+            section=section,
         )
 
 

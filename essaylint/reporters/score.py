@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from typing import TextIO
 
-from essaylint.counting import MODE_UNITS, CountMode
+from essaylint.counting import MODE_UNITS
 from essaylint.results import FileResult, SectionReport
 
 _STATE_LABELS = {
@@ -40,14 +41,22 @@ def fill_bar(count: int, limit: int | None, width: int = BAR_WIDTH) -> str:
     return f"[{bar}] {ratio:4.0%}"
 
 
+def display_width(text: str) -> int:
+    """Terminal columns: Hangul and other wide characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - display_width(text))
+
+
 def _count_text(report: SectionReport) -> str:
-    unit = MODE_UNITS[report.mode] if report.mode in MODE_UNITS else "자"  # type: ignore[index]
+    unit = MODE_UNITS.get(report.mode, "자")  # type: ignore[call-overload]
     count = report.count or 0
     if report.limit is None:
         return f"{count:,}{unit}"
     source = f", {report.limit_source}" if report.limit_source else ""
-    mode: CountMode | str = report.mode or "chars"
-    return f"{count:,}/{report.limit:,}{unit} ({mode}{source})"
+    return f"{count:,}/{report.limit:,}{unit} ({report.mode or 'chars'}{source})"
 
 
 def render(results: Sequence[FileResult], out: TextIO, *, details: bool, color: bool) -> None:
@@ -63,9 +72,10 @@ def render(results: Sequence[FileResult], out: TextIO, *, details: bool, color: 
         for report in result.sections:
             if report.kind != "question" or report.state is None:
                 continue
-            label = _STATE_LABELS.get(report.state, report.state)
-            state = f"{label:<6}"
+            state = pad(_STATE_LABELS.get(report.state, report.state), 11)
             if color:
                 state = f"{_STATE_COLORS.get(report.state, '')}{state}{_RESET}"
             bar = fill_bar(report.count or 0, report.limit)
-            out.write(f"  {report.line:>5}  {state} {bar:<29} {_count_text(report)}  {report.title}\n")
+            out.write(
+                f"  {report.line:>5}  {state} {bar:<29} {_count_text(report)}  {report.title}\n"
+            )

@@ -37,7 +37,8 @@ def summary_line(results: Sequence[FileResult]) -> str:
     if failed:
         where += f" ({failed} not readable)"
     score = f"{100.0 * complete / questions:.0f}%" if questions else "100%"
-    return f"{', '.join(parts)} in {where} · 완성도 {score} ({complete}/{questions} questions complete)"
+    tally = f"{complete}/{questions} questions complete"
+    return f"{', '.join(parts)} in {where} · 완성도 {score} ({tally})"
 
 
 def render(results: Sequence[FileResult], out: TextIO, *, color: bool) -> None:
@@ -49,6 +50,8 @@ def render(results: Sequence[FileResult], out: TextIO, *, color: bool) -> None:
         for finding in result.findings:
             code = _paint(finding.code, _BOLD + _COLORS[finding.severity], color)
             where = _paint(f"{finding.path}:{finding.line}:{finding.col}:", _BOLD, color)
-            section = f" {_paint('[' + finding.section + ']', _DIM, color)}" if finding.section else ""
+            section = (
+                f" {_paint('[' + finding.section + ']', _DIM, color)}" if finding.section else ""
+            )
             out.write(f"{where} {code} {finding.name} {finding.message}{section}\n")
     out.write(summary_line(results) + "\n")
