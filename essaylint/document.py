@@ -16,7 +16,6 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -84,7 +83,7 @@ class _SpanBuilder:
         self.cursor = 0
         self.limit = len(source)
         self.spans: list[Span] = []
-        self._chars: list[str] = []
+        self._pieces: list[str] = []
         self._positions: list[int] = []
         self._kind: SpanKind = "text"
         self._line = -1
@@ -106,53 +105,60 @@ class _SpanBuilder:
         self._pending_sep = sep
 
     def flush(self) -> None:
-        if not self._chars:
+        if not self._pieces:
             return
-        text = "".join(self._chars)
+        text = "".join(self._pieces)
         positions = self._positions
         if not text.isascii() and not unicodedata.is_normalized("NFC", text):
-            text, positions = _normalise_with_positions(self._chars, positions)
-        line = self._line
-        base = self.line_starts[line]
-        cols = [p - base + 1 for p in positions]
-        contiguous = all(c == cols[0] + i for i, c in enumerate(cols))
+            text, positions = _normalise_with_positions(list(text), positions)
+        base = self.line_starts[self._line]
+        first = positions[0]
+        # Positions only increase, so first..last spanning exactly len-1 means no gaps.
+        contiguous = positions[-1] - first == len(positions) - 1 and len(text) == len(positions)
         self.spans.append(
             Span(
-                line=line + 1,
-                col=cols[0],
+                line=self._line + 1,
+                col=first - base + 1,
                 text=text,
                 kind=self._kind,
-                cols=() if contiguous else tuple(cols),
+                cols=() if contiguous else tuple(p - base + 1 for p in positions),
                 sep=self._sep,
             )
         )
-        self._chars = []
+        self._pieces = []
         self._positions = []
+
+    def _open(self, line: int, kind: SpanKind) -> None:
+        """Continue the current span, or start a new one for this line and kind."""
+        if self._pieces and (line != self._line or kind != self._kind):
+            same_line = line == self._line
+            self.flush()
+            self._pending_sep = "" if same_line else "\n"
+        if not self._pieces:
+            self._line = line
+            self._kind = kind
+            self._sep = self._pending_sep
+            self._pending_sep = ""
 
     def add(self, text: str, kind: SpanKind) -> None:
         """Add visible text, locating it at or after the cursor."""
         if not text:
             return
-        found = self.source.find(text, self.cursor, self.limit)
-        if found >= 0 and "\n" not in text:
-            positions: Sequence[int] = range(found, found + len(text))
+        found = self.source.find(text, self.cursor, self.limit) if "\n" not in text else -1
+        if found >= 0:
+            # The common case: the text stands as-is in one source line.
+            self._open(self.line_of(found), kind)
+            self._pieces.append(text)
+            self._positions.extend(range(found, found + len(text)))
             self.cursor = found + len(text)
-        else:
-            positions = self._align(text)
-        for ch, pos in zip(text, positions, strict=True):
+            return
+        for ch, pos in zip(text, self._align(text), strict=True):
             if ch == "\n":
                 continue
-            line = self.line_of(pos)
-            if self._chars and (line != self._line or kind != self._kind):
-                same_line = line == self._line
-                self.flush()
-                self._pending_sep = "" if same_line else "\n"
-            if not self._chars:
-                self._line = line
-                self._kind = kind
-                self._sep = self._pending_sep
-                self._pending_sep = ""
-            self._chars.append(ch)
+            self._open(self.line_of(pos), kind)
+            if self._positions and pos <= self._positions[-1]:
+                pos = self._positions[-1] + 1  # keep positions increasing
+            self._pieces.append(ch)
             self._positions.append(pos)
 
     def new_line(self) -> None:
