@@ -41,6 +41,7 @@ class Settings:
     fail_under: float | None = None
     strict: bool = False
     exclude: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()  # the writer's own words: spelling rules accept them
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
     # Where the settings came from: relative paths in rule options start at `base_dir`.
     source: str | None = field(default=None, compare=False)
