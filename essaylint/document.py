@@ -347,7 +347,8 @@ def parse_source(text: str) -> ParsedSource:
                     comments.extend(_inline_comment(child.content, token.map[0], lines))
         i += 1
     take()
-    for heading, following in zip(headings, [*headings[1:], None], strict=True):
+    for index, heading in enumerate(headings):
+        following = headings[index + 1] if index + 1 < len(headings) else None
         heading.body_end_line = following.line - 1 if following else len(lines)
     if depth_seen >= MAX_NESTING - 1:
         notes.append(f"nesting deeper than {MAX_NESTING} levels: the deepest content is not read")

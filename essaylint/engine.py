@@ -145,8 +145,14 @@ def _limit_resolver(
     return resolve
 
 
+UNTITLED = "(제목 없음)"
+
+
 def _section_label(section: Section | None) -> str:
-    return " > ".join(section.path) if section is not None else ""
+    """The question's heading path, as output names it: `회사 > 질문`."""
+    if section is None:
+        return ""
+    return " > ".join(title or UNTITLED for title in section.path)
 
 
 def lint_document(

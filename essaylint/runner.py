@@ -74,6 +74,9 @@ def lint_source(source: SourceText, path: str, settings: Settings) -> FileResult
         return FileResult(path=path, error=message.removeprefix(prefix))
     except RecursionError:
         return FileResult(path=path, error="document nested too deeply to analyse")
+    except Exception as error:  # never a traceback for one bad file: say it in one line
+        kind = type(error).__name__
+        return FileResult(path=path, error=f"internal error ({kind}: {error}); please report it")
     result.encoding = source.encoding
     if source.fallback:
         result.notes.insert(0, "read as CP949 (EUC-KR), not UTF-8")
