@@ -11,7 +11,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from essaylint.counting import CountMode
 
@@ -27,6 +27,9 @@ class ConfigError(ValueError):
 @dataclass(frozen=True)
 class Settings:
     """Everything a run can be told. Field names are the config keys (use them exactly)."""
+
+    # Read by pydantic when a config file is validated: misspelled keys are errors.
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
 
     extends: str | None = None
     select: tuple[str, ...] = ()  # empty: the default rules
@@ -60,14 +63,12 @@ def _format_location(loc: tuple[int | str, ...]) -> str:
 
 def validate_settings(data: dict[str, Any], origin: str, prefix: str = "") -> Settings:
     """Validate one config table into `Settings`; raise ConfigError on the first problem."""
-    from pydantic import ConfigDict, TypeAdapter, ValidationError
+    from pydantic import TypeAdapter, ValidationError
 
     from essaylint.limits import limit_from_directive
 
     # Settings is a stdlib dataclass; pydantic validates it with the same field types.
-    adapter: TypeAdapter[Settings] = TypeAdapter(
-        Settings, config=ConfigDict(extra="forbid", strict=False)
-    )
+    adapter: TypeAdapter[Settings] = TypeAdapter(Settings)
     for key in data:
         if key not in _SETTING_KEYS:
             raise ConfigError(f"{origin}: {prefix}{key}: {unknown_key_hint(key, _SETTING_KEYS)}")
@@ -105,11 +106,11 @@ def _check_regex(pattern: str, origin: str, key: str) -> None:
         raise ConfigError(f"{origin}: {key}: bad regular expression {pattern!r}: {error}") from None
 
 
-def unknown_key_hint(key: str, known: frozenset[str] | set[str]) -> str:
+def unknown_key_hint(key: str, known: frozenset[str] | set[str], noun: str = "key") -> str:
     import difflib
 
     close = difflib.get_close_matches(key, sorted(known), n=1)
-    return "unknown key" + (f" (did you mean '{close[0]}'?)" if close else "")
+    return f"unknown {noun}" + (f" (did you mean '{close[0]}'?)" if close else "")
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -187,11 +188,20 @@ def load_config(path: Path) -> Settings:
     return replace(settings, source=str(path), base_dir=path.parent)
 
 
+def _load_checked(path: Path) -> Settings:
+    """Load a config and validate every rule table now, so a bad option fails the whole run."""
+    from essaylint.engine import resolve_rules
+
+    settings = load_config(path)
+    resolve_rules(settings)
+    return settings
+
+
 class ConfigFinder:
     """Finds the config in force for each file: the closest one walking up, cached per folder."""
 
     def __init__(self, explicit: Path | None = None) -> None:
-        self._explicit = load_config(explicit) if explicit is not None else None
+        self._explicit = _load_checked(explicit) if explicit is not None else None
         self._by_dir: dict[Path, Settings] = {}
         self._by_file: dict[Path, Settings] = {}
 
@@ -211,7 +221,7 @@ class ConfigFinder:
             if candidate.is_file():
                 if name == "pyproject.toml" and _table(candidate) is None:
                     continue
-                settings = self._by_file.get(candidate) or load_config(candidate)
+                settings = self._by_file.get(candidate) or _load_checked(candidate)
                 self._by_file[candidate] = settings
                 break
         if settings is None:

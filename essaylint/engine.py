@@ -39,18 +39,16 @@ def _validate_options(rule: Rule, table: dict[str, Any], origin: str) -> RuleOpt
     """A user's `[rules.<name>]` table -> the rule's Options (pydantic only when there is one)."""
     if not table:
         return rule.options()
-    from pydantic import ConfigDict, TypeAdapter, ValidationError
+    from pydantic import TypeAdapter, ValidationError
 
     prefix = f"{origin}: rules.{rule.name}"
     try:
-        adapter: TypeAdapter[RuleOptions] = TypeAdapter(
-            rule.options, config=ConfigDict(extra="forbid")
-        )
+        adapter: TypeAdapter[RuleOptions] = TypeAdapter(rule.options)
         options = adapter.validate_python(table)
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        if first["type"] == "extra_forbidden":
+        if first["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
             known = {f for f in rule.options.__dataclass_fields__ if not f.startswith("_")}
             raise ConfigError(
                 f"{prefix}.{where}: {unknown_key_hint(str(first['loc'][-1]), known | {'severity'})}"
@@ -84,7 +82,7 @@ def resolve_rules(settings: Settings) -> dict[str, ResolvedRule]:
         rule = find_rule(key, rules)
         if rule is None:
             names = {r.name for r in rules.values()} | set(rules)
-            raise ConfigError(f"{origin}: rules.{key}: {unknown_key_hint(key, names)} rule")
+            raise ConfigError(f"{origin}: rules.{key}: {unknown_key_hint(key, names, 'rule')}")
         tables[rule.code] = {**tables.get(rule.code, {}), **table}
     resolved: dict[str, ResolvedRule] = {}
     for code, rule in rules.items():

@@ -89,10 +89,7 @@ def lint_path(path: str, finder: ConfigFinder, overrides: dict[str, Any]) -> Fil
         source = read_stdin() if path == STDIN else read_source(path)
     except SourceError as error:
         return FileResult(path=path, error=str(error))
-    try:
-        settings = finder.for_path(None if path == STDIN else Path(path))
-    except ConfigError as error:
-        return FileResult(path=path, error=str(error))
+    settings = finder.for_path(None if path == STDIN else Path(path))  # ConfigError: whole run
     if overrides:
         settings = replace(settings, **overrides)
     return lint_source(source, path, settings)
