@@ -45,6 +45,12 @@ class Settings:
     strict: bool = False
     exclude: tuple[str, ...] = ()
     words: tuple[str, ...] = ()  # the writer's own words: spelling rules accept them
+    company: str | None = None  # the target company: a preset slug or a name
+    values: tuple[str, ...] = ()  # the company's values (인재상), added to those found
+    synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # value -> related terms
+    companies: tuple[str, ...] = ()  # other company names wrong-company should know
+    blind: bool = False  # 블라인드 채용: blind-hiring checks on
+    packs: tuple[str, ...] = ()  # extra rule-pack folders (typos/, values/ inside)
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
     # Where the settings came from: relative paths in rule options start at `base_dir`.
     source: str | None = field(default=None, compare=False)
@@ -239,7 +245,7 @@ def apply_front_matter(settings: Settings, front_matter: dict[str, Any], origin:
         if not isinstance(nested, dict):
             raise ConfigError(f"{origin}: front matter: essaylint: expected key: value pairs")
         table.update(nested)
-    for key in ("count", "limits", "default_limit"):
+    for key in ("count", "limits", "default_limit", "company", "values", "blind", "words"):
         if key in front_matter and key not in table:
             table[key] = front_matter[key]
     if not table:
