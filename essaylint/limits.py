@@ -4,7 +4,7 @@ Applicants paste questions straight from the portal, so a title carries its limi
 notations: "(1,000자 이내)", "[700자]", "(500~700자)", "(0/800)", "1500 bytes", "(650 words)",
 "(제한 없음)". Precision over recall: a number is a limit only when a unit (자, 글자, 바이트,
 byte, 단어, words, characters, chars) follows it or, inside brackets, as a portal's live counter
-"N/M". Numbers below 10 (counters below 50, which are dates) never are: "3자 대면", "(3/15)".
+"N/M". A limit below 10 is none ("3자 대면"), nor is a counter below 50 (dates: "(3/15)").
 
 Bracketed notations win over bare ones and the whole bracket is the notation, so
 ``title_without_limit`` leaves the question itself. Titles are read in NFC.
@@ -173,7 +173,11 @@ def _qualified_mode(text: str) -> CountMode | None:
     if m is None:
         return None
     words = m.group().lower()
-    return "chars-no-spaces" if any(w in words for w in ("제외", "without", "excl")) else "chars"
+    return (
+        "chars-no-spaces"
+        if any(w in words for w in ("제외", "미포함", "without", "excl"))
+        else "chars"
+    )
 
 
 def _locate(title: str) -> tuple[list[_Term], int, int, CountMode | None] | None:
@@ -232,7 +236,6 @@ def title_without_limit(title: str) -> str:
     return " ".join(title.split())
 
 
-_DIRECTIVE = re.compile(r"\s*(?:<!--)?\s*(?P<body>essaylint:.*?)\s*(?:-->)?\s*", re.DOTALL)
 _SETTING = re.compile(r"(?P<key>[A-Za-z-]+)\s*=\s*(?P<value>\S+)")
 _DIRECTIVE_NUMBER = re.compile(_NUMBER)
 _DIRECTIVE_RANGE = re.compile(rf"(?P<low>{_NUMBER})\s*[~-]\s*(?P<high>{_NUMBER})")
@@ -253,10 +256,9 @@ def limit_from_directive(comment: str) -> Limit | None:
     None when the comment is not an ``essaylint:`` directive or sets neither limit nor min;
     ValueError on a value that cannot be meant, so a typo never silently drops a limit.
     """
-    m = _DIRECTIVE.fullmatch(comment)
-    if m is None:
+    body = comment.strip().removeprefix("<!--").removesuffix("-->").strip()
+    if not body.startswith("essaylint:"):
         return None
-    body = m["body"]
     settings = {s["key"].lower(): s["value"] for s in _SETTING.finditer(body)}
     mode: CountMode | None = None
     if "count" in settings:

@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from essaylint.document import ParsedSource, RawHeading
+from essaylint.document import DocumentError, ParsedSource, RawHeading
 from essaylint.limits import Limit, limit_from_directive, limit_from_title
 from essaylint.model import Comment, Section, SectionKind, Span, join_spans
 from essaylint.titles import TitleSignals, read_title
@@ -144,7 +144,10 @@ def _own_limit(node: _Node, comments: tuple[Comment, ...]) -> Limit | None:
     last = node.children[0].headings[0].line - 1 if node.children else node.last.body_end_line
     for comment in comments:
         if first <= comment.line <= last:
-            directive = limit_from_directive(comment.body)
+            try:
+                directive = limit_from_directive(comment.body)
+            except ValueError as error:
+                raise DocumentError(f"line {comment.line}: essaylint comment: {error}") from None
             if directive is not None:
                 return directive
     for heading in node.headings:

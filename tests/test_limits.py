@@ -54,6 +54,8 @@ NOTATIONS: list[tuple[str, int | None, int | None, CountMode | None, bool]] = [
     ("(800글자)", 800, None, None, False),
     ("(0/800자)", 800, None, None, False),
     ("(1500 bytes, 공백 포함)", 1500, None, "bytes", False),
+    ("(공백 미포함 1000자)", 1000, None, "chars-no-spaces", False),
+    ("(700 characters, without spaces)", 700, None, "chars-no-spaces", False),
     ("1000자 미만", 999, None, None, False),
     ("(300 words or less)", 300, None, "words", False),
 ]
@@ -87,7 +89,10 @@ def test_notation(
     expected = Limit(high, low, mode, unlimited, "heading", notation)
     assert limit_from_title(notation) == expected
     assert limit_from_title(f"2. 지원 동기와 입사 후 포부 {notation}") == expected
-    assert title_without_limit(f"2. 지원 동기와 입사 후 포부 {notation}") == "2. 지원 동기와 입사 후 포부"
+    assert (
+        title_without_limit(f"2. 지원 동기와 입사 후 포부 {notation}")
+        == "2. 지원 동기와 입사 후 포부"
+    )
 
 
 @pytest.mark.parametrize("title", NOT_LIMITS)
@@ -121,7 +126,9 @@ def test_first_bracketed_notation_wins_over_bare() -> None:
 
 def test_nfd_title() -> None:
     title = unicodedata.normalize("NFD", "지원 동기 (공백 제외 800자)")
-    assert limit_from_title(title) == Limit(800, None, "chars-no-spaces", notation="(공백 제외 800자)")
+    assert limit_from_title(title) == Limit(
+        800, None, "chars-no-spaces", notation="(공백 제외 800자)"
+    )
     assert title_without_limit(title) == "지원 동기"
 
 
