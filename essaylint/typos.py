@@ -272,7 +272,8 @@ class TypoMatcher:
     """Finds the entries of some packs in a text; build once, reuse for every span."""
 
     def __init__(self, packs: Iterable[TypoPack]) -> None:
-        entries = [entry for pack in packs for entry in pack.entries]
+        self.packs: tuple[TypoPack, ...] = tuple(packs)
+        entries = [entry for pack in self.packs for entry in pack.entries]
         self.entries: tuple[TypoEntry, ...] = tuple(entries)
         # Longest first, so at one position "않되요" is tried before "않되".
         ordered = sorted(enumerate(entries), key=lambda pair: (-len(pair[1].wrong), pair[0]))
