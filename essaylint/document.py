@@ -108,20 +108,27 @@ class _SpanBuilder:
         if not self._pieces:
             return
         text = "".join(self._pieces)
-        positions = self._positions
+        starts = self._positions
+        ends: list[int] | None = None
         if not text.isascii() and not unicodedata.is_normalized("NFC", text):
-            text, positions = _normalise_with_positions(list(text), positions)
+            text, starts, ends = _normalise_with_positions(list(text), starts)
         base = self.line_starts[self._line]
-        first = positions[0]
-        # Positions only increase, so first..last spanning exactly len-1 means no gaps.
-        contiguous = positions[-1] - first == len(positions) - 1 and len(text) == len(positions)
+        first = starts[0]
+        # Starts only increase, so first..last spanning exactly len-1 means no gaps.
+        contiguous = ends is None and starts[-1] - first == len(starts) - 1
+        cols: tuple[int, ...] = ()
+        end_cols: tuple[int, ...] = ()
+        if not contiguous:
+            cols = tuple(p - base + 1 for p in starts)
+            end_cols = tuple(p - base + 1 for p in (ends or [p + 1 for p in starts]))
         self.spans.append(
             Span(
                 line=self._line + 1,
                 col=first - base + 1,
                 text=text,
                 kind=self._kind,
-                cols=() if contiguous else tuple(p - base + 1 for p in positions),
+                cols=cols,
+                end_cols=end_cols,
                 sep=self._sep,
             )
         )
@@ -190,21 +197,29 @@ class _SpanBuilder:
         return positions
 
 
-def _normalise_with_positions(chars: list[str], positions: list[int]) -> tuple[str, list[int]]:
-    """NFC-normalise while keeping, for each output character, an original position."""
+def _normalise_with_positions(
+    chars: list[str], positions: list[int]
+) -> tuple[str, list[int], list[int]]:
+    """NFC-normalise, keeping each output character's original start and end (exclusive).
+
+    A syllable composed from three NFD code points starts at the first and ends past the third.
+    """
     out_text: list[str] = []
-    out_pos: list[int] = []
+    starts: list[int] = []
+    ends: list[int] = []
     group: list[str] = []
-    group_start = 0
     group_positions: list[int] = []
 
     def close() -> None:
         if not group:
             return
         composed = unicodedata.normalize("NFC", "".join(group))
+        last = len(group_positions) - 1
         for i, ch in enumerate(composed):
             out_text.append(ch)
-            out_pos.append(group_positions[min(i, len(group_positions) - 1)])
+            starts.append(group_positions[min(i, last)])
+            is_last = i == len(composed) - 1
+            ends.append(group_positions[last] + 1 if is_last else group_positions[min(i + 1, last)])
 
     for ch, pos in zip(chars, positions, strict=True):
         code = ord(ch)
@@ -215,12 +230,10 @@ def _normalise_with_positions(chars: list[str], positions: list[int]) -> tuple[s
             close()
             group = []
             group_positions = []
-        if not group:
-            group_start = pos
         group.append(ch)
-        group_positions.append(pos if group_positions else group_start)
+        group_positions.append(pos)
     close()
-    return "".join(out_text), out_pos
+    return "".join(out_text), starts, ends
 
 
 def _inline_spans(builder: _SpanBuilder, token: Token, kind: SpanKind) -> None:

@@ -32,23 +32,46 @@ class Span:
     col: int
     text: str
     kind: SpanKind = "text"
-    # Original column of every character of `text`; empty when they are col, col+1, ...
+    # Original start and end (exclusive) column of every character of `text`; both empty when
+    # the characters stand at col, col+1, ... (the common case). An NFC syllable read from an
+    # NFD file starts at its first code point and ends past its last.
     cols: tuple[int, ...] = ()
+    end_cols: tuple[int, ...] = ()
     # What joins this span to the previous one in a section's text: "" (same line), "\n", " ".
     sep: str = "\n"
 
     def column_at(self, index: int) -> int:
-        """Original column of character `index` of `text` (the end column for index == len)."""
+        """Original column where character `index` starts (the span's end for index == len)."""
         if not self.cols:
             return self.col + index
         if index < len(self.cols):
             return self.cols[index]
-        return (self.cols[-1] + 1) if self.cols else self.col + index
+        return self._end_of(len(self.cols) - 1)
+
+    def _end_of(self, index: int) -> int:
+        """Exclusive end column of character `index` (one past its start without `end_cols`)."""
+        if index < len(self.end_cols):
+            return self.end_cols[index]
+        return self.cols[index] + 1
+
+    def end_column_at(self, index: int) -> int:
+        """Original column just past the first `index` characters (exclusive end of a range)."""
+        if not self.cols:
+            return self.col + index
+        if index <= 0:
+            return self.cols[0]
+        return self._end_of(min(index, len(self.cols)) - 1)
+
+    def is_contiguous(self, start: int, end: int) -> bool:
+        """Whether text[start:end] stands unbroken in the original (no markup removed inside)."""
+        if not self.cols:
+            return True
+        return all(self.cols[i + 1] == self._end_of(i) for i in range(start, end - 1))
 
     @property
     def end_col(self) -> int:
         """Column just past the span in the original line (exclusive)."""
-        return self.column_at(len(self.text))
+        return self.end_column_at(len(self.text))
 
 
 @dataclass(frozen=True, slots=True)

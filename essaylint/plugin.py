@@ -26,6 +26,11 @@ Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
 
+class RuleConfigError(ValueError):
+    """Raised by a check for a problem in the user's setup (a broken pack file): one line,
+    reported like a config error (exit 2), never as a crash."""
+
+
 @dataclass(frozen=True, slots=True)
 class Edit:
     """Replace original text from (line, col) to (end_line, end_col), exclusive, with `text`."""

@@ -12,7 +12,7 @@ with one `[[entry]]` per known misspelling::
     right = "역할"
     match = "prefix"        # "prefix" (default), "word" or "anywhere"
     context = ""            # optional regex that must match a stretch of text covering the hit
-    note = "..."            # optional, shown with the suggestion
+    note = "..."            # optional: why, in a few Korean words (for reviewers and reporters)
     flag = ["팀장 역활을 맡았습니다"]   # required: sentences this entry must flag
     keep = ["팀장 역할을 맡았습니다"]   # required: sentences no entry of the pack may flag
 
@@ -44,6 +44,8 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any, Literal, cast
+
+from essaylint.plugin import RuleConfigError
 
 __all__ = [
     "MATCH_MODES",
@@ -84,7 +86,7 @@ _SPACES = r"[^\S\r\n]+"  # a run of spaces or tabs: how the words of a multi-wor
 _LEFT_EDGE = r"(?<![^\W_])"  # not right after a letter or digit (\w minus the underscore)
 
 
-class PackError(Exception):
+class PackError(RuleConfigError):
     """A pack file that cannot be used; the message is one line naming the file and entry."""
 
 
@@ -293,8 +295,10 @@ class TypoMatcher:
         # candidates are all seen); each candidate is then checked entry by entry.
         anywhere = [e for e in entries if e.match == "anywhere"]
         self._anywhere_first = frozenset(e.wrong[0] for e in anywhere)
+        # The leading class of first characters lets most positions fail before the alternation.
+        firsts = "".join(re.escape(char) for char in sorted(self._by_first))
         self._scan: re.Pattern[str] | None = (
-            re.compile(f"(?=(?:{'|'.join(alternatives)}))") if alternatives else None
+            re.compile(f"(?=[{firsts}])(?=(?:{'|'.join(alternatives)}))") if alternatives else None
         )
 
     def find(self, text: str) -> Iterator[TypoMatch]:
