@@ -360,9 +360,10 @@ def parse_source(text: str) -> ParsedSource:
                     comments.extend(_inline_comment(child.content, token.map[0], lines))
         i += 1
     take()
+    line_count = len(lines) - (1 if source.endswith("\n") else 0)
     for index, heading in enumerate(headings):
         following = headings[index + 1] if index + 1 < len(headings) else None
-        heading.body_end_line = following.line - 1 if following else len(lines)
+        heading.body_end_line = following.line - 1 if following else max(line_count, heading.line)
     if depth_seen >= MAX_NESTING - 1:
         notes.append(f"nesting deeper than {MAX_NESTING} levels: the deepest content is not read")
     return ParsedSource(
@@ -370,7 +371,7 @@ def parse_source(text: str) -> ParsedSource:
         headings=headings,
         comments=_dedupe(comments),
         front_matter=front_matter,
-        line_count=len(lines) - (1 if source.endswith("\n") else 0),
+        line_count=line_count,
         notes=notes,
     )
 

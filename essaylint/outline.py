@@ -28,7 +28,7 @@ from typing import Literal
 from essaylint.document import DocumentError, ParsedSource, RawHeading
 from essaylint.limits import Limit, limit_from_directive, limit_from_title
 from essaylint.model import Comment, Section, SectionKind, Span, join_spans
-from essaylint.titles import TitleSignals, read_title
+from essaylint.titles import TitleSignals, question_number, read_title
 
 StackedHeadings = Literal["share", "separate"]
 
@@ -55,18 +55,34 @@ class _Node:
         return node.last.body_end_line
 
 
-def _stack(headings: list[RawHeading], stacked: StackedHeadings) -> list[list[RawHeading]]:
+def _can_stack(previous: RawHeading, heading: RawHeading, refs: tuple[str, ...] | None) -> bool:
+    """Same level, directly consecutive, nothing between, and not plainly two questions.
+
+    Two titles numbered differently (`1.` then `2.`) or both with their own limits are two questions
+    left empty; a collection title (`# 카카오 자기소개서`) above a question is a title, not an
+    alternative wording; reference titles never stack.
+    """
+    if previous.level != heading.level or previous.body or heading.line != previous.end_line + 1:
+        return False
+    before, after = read_title(previous.title, refs), read_title(heading.title, refs)
+    numbers = question_number(previous.title), question_number(heading.title)
+    if None not in numbers and numbers[0] != numbers[1]:
+        return False
+    if before.has_limit and after.has_limit:
+        return False
+    if before.reference_like or after.reference_like:
+        return False
+    return not (before.group_like and not before.vocabulary)
+
+
+def _stack(
+    headings: list[RawHeading], stacked: StackedHeadings, refs: tuple[str, ...] | None
+) -> list[list[RawHeading]]:
     runs: list[list[RawHeading]] = []
     for heading in headings:
-        if runs and stacked == "share":
-            previous = runs[-1][-1]
-            if (
-                previous.level == heading.level
-                and not previous.body
-                and heading.line == previous.end_line + 1
-            ):
-                runs[-1].append(heading)
-                continue
+        if runs and stacked == "share" and _can_stack(runs[-1][-1], heading, refs):
+            runs[-1].append(heading)
+            continue
         runs.append([heading])
     return runs
 
@@ -203,7 +219,7 @@ def build_outline(
     reference_titles: tuple[str, ...] | None = None,
 ) -> list[Section]:
     """Build the classified section tree from a parsed source."""
-    roots = _nest(_stack(parsed.headings, stacked))
+    roots = _nest(_stack(parsed.headings, stacked, reference_titles))
     for root in roots:
         _classify(root, reference_titles)
     comments = tuple(parsed.comments)

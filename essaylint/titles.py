@@ -72,8 +72,10 @@ class TitleSignals:
 
 
 def _reference_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(_PUNCTUATION.sub("", n)) for n in names if n.strip())
-    return re.compile(f"(?:{alternatives})", re.IGNORECASE)
+    """A reference word standing as a word: '메모' but not '메모리', '참고' but not '참고문헌'."""
+    words = (r"\s*".join(re.escape(part) for part in n.split()) for n in names if n.strip())
+    alternatives = "|".join(sorted(words, key=len, reverse=True))
+    return re.compile(f"(?:{alternatives})(?![가-힣A-Za-z])", re.IGNORECASE)
 
 
 _DEFAULT_REFERENCE = _reference_pattern(DEFAULT_REFERENCE_TITLES)
@@ -92,7 +94,7 @@ def read_title(title: str, reference_titles: tuple[str, ...] | None = None) -> T
     # A reference title is a short label ("카카오 인재상", "Core Values"), never a question
     # that mentions values ("인재상에 부합하는 경험을 서술하시오").
     reference_like = (
-        bool(reference.search(squeezed)) and limit is None and not asks and len(squeezed) <= 20
+        bool(reference.search(bare)) and limit is None and not asks and len(squeezed) <= 20
     )
     return TitleSignals(
         has_limit=limit is not None and (limit.max is not None or limit.min is not None),
@@ -102,6 +104,18 @@ def read_title(title: str, reference_titles: tuple[str, ...] | None = None) -> T
         group_like=bool(_GROUP_VOCABULARY.search(bare)) and not asks and limit is None,
         reference_like=reference_like,
     )
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def question_number(title: str) -> str | None:
+    """The number a numbered title starts with (`2. 성장 과정` -> "2"), or None."""
+    match = _NUMBERED.match(title)
+    if match is None:
+        return None
+    digits = _DIGITS.search(match.group(0))
+    return digits.group(0) if digits else None
 
 
 def comparable_title(title: str) -> str:

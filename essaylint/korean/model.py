@@ -1,0 +1,70 @@
+"""The Kiwi morphological analyser, loaded once per process on first use. No network.
+
+kiwipiepy is imported inside `get_kiwi`, never at module import, so importing the rules costs
+nothing and a document without Hangul (or a run with the model rules off) never loads the
+model. The instance is single-threaded (`num_workers=1`: batches run on one worker thread),
+knows the shipped IT vocabulary (`rules/words/*.txt`) as nouns, and is shared by every rule.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from essaylint.korean.vocabulary import shipped_words
+
+__all__ = ["ModelUnavailable", "get_kiwi", "is_loaded", "kiwipiepy_version", "unload"]
+
+# Score Kiwi gives a shipped word: about as likely as an ordinary rare noun (Kiwi's own
+# nouns score -8 to -15 alone), so a shipped word is known but never beats common words.
+VOCABULARY_SCORE = -10.0
+
+_lock = threading.Lock()
+_kiwi: Any = None
+
+
+class ModelUnavailable(RuntimeError):
+    """kiwipiepy or its model is not installed; the message says how to install it."""
+
+
+def is_loaded() -> bool:
+    """Whether this process has loaded the Kiwi model."""
+    return _kiwi is not None
+
+
+def get_kiwi() -> Any:
+    """The process's Kiwi instance, loaded on the first call (about 1-3 s)."""
+    global _kiwi
+    if _kiwi is not None:
+        return _kiwi
+    with _lock:
+        if _kiwi is None:
+            try:
+                from kiwipiepy import Kiwi
+            except ImportError as error:
+                raise ModelUnavailable(
+                    "kiwipiepy is not installed: pip install 'essaylint[korean]'"
+                ) from error
+            kiwi = Kiwi(num_workers=1)
+            for word in shipped_words():
+                kiwi.add_user_word(word, "NNG", VOCABULARY_SCORE)
+            kiwi.tokenize("")  # finish Kiwi's lazy initialisation now, not mid-check
+            _kiwi = kiwi
+    return _kiwi
+
+
+def unload() -> None:
+    """Forget the loaded model (tests use this to check when it loads)."""
+    global _kiwi
+    with _lock:
+        _kiwi = None
+
+
+def kiwipiepy_version() -> str | None:
+    """The installed kiwipiepy version, or None; does not load the model."""
+    try:
+        from importlib.metadata import version
+
+        return version("kiwipiepy")
+    except Exception:  # pragma: no cover - metadata missing
+        return None

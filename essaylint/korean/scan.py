@@ -1,0 +1,77 @@
+"""Walk a document's prose for the model rules: which text to read, in which sentences.
+
+Both model rules read the same places: the text before the first heading, every heading, and
+every answer except `reference` sections (company values, notes). Code spans are never read as
+words but stay in the sentence as context. `blocks` gives each place as one `Block` (a run
+of spans joined the way the section joins them), so a sentence that crosses emphasis or a link
+stays one sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from essaylint.korean.text import has_hangul
+from essaylint.model import Document, Section, Span, join_spans
+
+__all__ = ["Block", "Place", "blocks", "document_has_hangul", "place"]
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """Spans that read as one text, the section they belong to, and where each span starts."""
+
+    spans: tuple[Span, ...]
+    section: Section | None
+    text: str
+    offsets: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where `block.text[start:end]` is in the original file (one line: a word never wraps)."""
+
+    line: int
+    col: int
+    end_col: int
+
+
+def _block(spans: tuple[Span, ...], section: Section | None) -> Block:
+    text, offsets = join_spans(spans)
+    return Block(spans, section, text, offsets)
+
+
+def blocks(doc: Document) -> Iterator[Block]:
+    """Every place the model rules read, in document order."""
+    if doc.preamble:
+        yield _block(doc.preamble, None)
+    for section in doc.walk():
+        if section.title_spans:
+            yield _block(section.title_spans, section)
+        if section.kind != "reference" and section.spans:
+            yield _block(section.spans, section)
+
+
+def document_has_hangul(doc: Document) -> bool:
+    """Whether any text the model rules read has Hangul (else the model is never loaded)."""
+    return any(
+        span.kind != "code" and has_hangul(span.text)
+        for block in blocks(doc)
+        for span in block.spans
+    )
+
+
+def place(block: Block, start: int, end: int) -> Place | None:
+    """Original position of block.text[start:end]; None when it does not lie in one span."""
+    for span, offset in zip(block.spans, block.offsets, strict=True):
+        if offset <= start and end <= offset + len(span.text):
+            return Place(span.line, span.column_at(start - offset), span.column_at(end - offset))
+    return None
+
+
+def span_words(block: Block) -> Iterator[tuple[Span, int]]:
+    """Each readable (non-code) span of the block with its offset in `block.text`."""
+    for span, offset in zip(block.spans, block.offsets, strict=True):
+        if span.kind != "code":
+            yield span, offset

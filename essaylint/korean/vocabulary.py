@@ -1,0 +1,99 @@
+"""Words the spelling rules accept as written: the shipped IT list and the writer's own.
+
+- Shipped: `rules/words/*.txt` in the `essaylint.rules` package (one word per line, `#`
+  comments): IT and tech words Kiwi misreads (커널, 캐싱, 쿠버네티스, 트러블슈팅 …).
+- The writer's: `words = [...]` in the config (`ctx.settings.words`), a `.essaylint-words.txt`
+  file in the config's folder (`ctx.base_dir`; same format as the shipped lists), and
+  `<!-- essaylint-words: 카카오톡 ArgoCD -->` comments anywhere in the document.
+
+A word of the text is accepted when it is a listed word, or a listed word followed by a particle
+or copula ending (`카카오톡으로`, `쿠버네티스입니다`; see `essaylint.typos.PARTICLES`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "WORDS_COMMENT",
+    "WORDS_FILE",
+    "Vocabulary",
+    "parse_word_list",
+    "shipped_words",
+    "user_words",
+]
+
+WORDS_FILE = ".essaylint-words.txt"
+WORDS_COMMENT = re.compile(r"^\s*essaylint-words\s*:(?P<words>.*)$", re.DOTALL)
+
+
+def parse_word_list(text: str) -> list[str]:
+    """Words of a word-list file: one per line (spaces split too), `#` starts a comment."""
+    words: list[str] = []
+    for line in text.splitlines():
+        body = line.split("#", 1)[0]
+        words.extend(unicodedata.normalize("NFC", item) for item in body.split())
+    return words
+
+
+@cache
+def shipped_words() -> frozenset[str]:
+    """Every word of the shipped lists (`essaylint.rules/words/*.txt`)."""
+    folder = files("essaylint.rules") / "words"
+    found: set[str] = set()
+    for item in folder.iterdir():
+        if item.name.endswith(".txt") and item.is_file():
+            found.update(parse_word_list(item.read_text(encoding="utf-8")))
+    return frozenset(found)
+
+
+def _particles() -> frozenset[str]:
+    try:
+        from essaylint.typos import PARTICLES
+    except ImportError:  # pragma: no cover - typos module missing
+        return frozenset()
+    return PARTICLES
+
+
+def user_words(settings: Any, base_dir: Path | None, comments: Iterable[Any]) -> frozenset[str]:
+    """The writer's words: config `words`, `.essaylint-words.txt`, `essaylint-words` comments."""
+    found: set[str] = set()
+    configured = getattr(settings, "words", ()) or ()
+    found.update(unicodedata.normalize("NFC", str(word)) for word in configured)
+    if base_dir is not None:
+        path = Path(base_dir) / WORDS_FILE
+        try:
+            found.update(parse_word_list(path.read_text(encoding="utf-8-sig")))
+        except (OSError, UnicodeDecodeError):
+            pass
+    for comment in comments:
+        matched = WORDS_COMMENT.match(getattr(comment, "body", ""))
+        if matched:
+            found.update(parse_word_list(matched.group("words").replace(",", " ")))
+    return frozenset(word for word in found if word)
+
+
+class Vocabulary:
+    """Accepted words: `accepts('카카오톡으로')` when 카카오톡 is listed."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = frozenset(words)
+        self._particles = _particles()
+        self._longest = max((len(word) for word in self.words), default=0)
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self.accepts(word)
+
+    def accepts(self, word: str) -> bool:
+        if word in self.words:
+            return True
+        for size in range(min(len(word) - 1, self._longest), 0, -1):
+            if word[:size] in self.words and word[size:] in self._particles:
+                return True
+        return False

@@ -1,0 +1,170 @@
+"""EL302 likely-typo: a word that reads much better with one key or jamo changed.
+
+## What it flags
+A Hangul word that Kiwi, a Korean morphological analyser with a language model, finds far more
+likely with a small correction, judged with the words around it. Corrections tried:
+
+- one jamo changed to one on a touching 두벌식 key (`ㄱ`/`ㄷ` are the r/e keys, `ㅏ`/`ㅓ` are
+  k/j): `아떠한` → `어떠한`, `글면` → `들면`, `츨퇴근` → `출퇴근`;
+- Shift missed or held (`ㄱ`/`ㄲ`, `ㅅ`/`ㅆ`, `ㅐ`/`ㅒ`), commonly confused vowels (`ㅓ`/`ㅏ`,
+  `ㅜ`/`ㅡ`, `ㅐ`/`ㅔ`, `ㅗ`/`ㅓ` …), a final consonant dropped or doubled (`했스니다`,
+  `달른`, `먹거`), and the known-typo pairs;
+- keystroke slips beyond one jamo edit: one key inserted, dropped, swapped with the next one or
+  hit beside the right one, replayed through the 두벌식 keyboard (`해보앗다` needs a key put
+  back mid-word, `했슨비다` two keys swapped). Two separate slips in one word are not caught.
+
+Only examined: Hangul words of two syllables or more that are not glued to Latin letters or
+digits (`Redis에`, `3년`), not in code spans, URLs or paths, not listed in the user's
+dictionary or the shipped IT list, and (by default) not already flagged by known-typo. Headings,
+answers and the text before the first question are read; `reference` sections are not.
+
+The message is `'아떠한' → '어떠한'?`; the suggestion is the corrected word. Never auto-fixed.
+
+## Why it matters
+Keyboard slips survive proofreading because the eye reads the intended word, and they are the
+first thing a reviewer notices in a 자기소개서.
+
+## Example
+```markdown
+## 지원 동기 (500자)
+입사 후에는 아떠한 상황에서도 사용자가 장애를 느끼지 않는 서버를 만들겠습니다.
+```
+
+## Instead
+```markdown
+## 지원 동기 (500자)
+입사 후에는 어떠한 상황에서도 사용자가 장애를 느끼지 않는 서버를 만들겠습니다.
+```
+
+## Fix
+Check the word; if the suggestion is what you meant, type it. Nothing is changed for you.
+
+## False positives
+Rare words, names and new transliterations can look like slips. Add them to your dictionary:
+`words = ["카카오톡", "ArgoCD"]` in the config, a `.essaylint-words.txt` file (one word per
+line) next to it, or `<!-- essaylint-words: 카카오톡 멱등성 -->` in the essay. Raise `threshold`
+to report fewer, surer typos. Loading the model takes a few seconds once per run; documents
+without Hangul never load it. Needs `pip install 'essaylint[korean]'` (kiwipiepy).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from essaylint.korean.detect import DEFAULT_THRESHOLD, Params, TypoDetector, Unit
+from essaylint.korean.scan import Block, blocks, document_has_hangul, place, span_words
+from essaylint.korean.text import hangul_words, sentence_bounds, sentence_starts
+from essaylint.korean.vocabulary import Vocabulary, shipped_words, user_words
+from essaylint.model import Document
+from essaylint.plugin import Hit, Rule, RuleContext, RuleOptions
+
+__all__ = ["RULE", "Options", "check", "detector"]
+
+
+@dataclass(frozen=True)
+class Options(RuleOptions):
+    # Rise in Kiwi's log-probability of the surrounding words a correction must bring.
+    threshold: float = DEFAULT_THRESHOLD
+    # Also try slips beyond one jamo edit (a key inserted, dropped or swapped).
+    keystroke_slips: bool = True
+    # Leave words that known-typo flags to it (turn off when known-typo is off).
+    defer_to_known_typo: bool = True
+
+    def validate(self) -> None:
+        if self.threshold <= 0:
+            raise ValueError("threshold: must be > 0")
+
+
+@cache
+def detector(keystroke_slips: bool = True) -> TypoDetector:
+    """The process's detector (loads Kiwi on first use)."""
+    from essaylint.korean.model import get_kiwi
+
+    return TypoDetector(get_kiwi(), Params(keystroke=keystroke_slips), pairs=_known_pairs())
+
+
+def _known_pairs() -> dict[str, str]:
+    try:
+        from essaylint.typos import builtin_matcher
+    except ImportError:  # pragma: no cover - typos module missing
+        return {}
+    return {e.wrong: e.right for e in builtin_matcher().entries if " " not in e.wrong}
+
+
+def _known_hits(text: str) -> list[tuple[int, int]]:
+    try:
+        from essaylint.typos import builtin_matcher
+    except ImportError:  # pragma: no cover
+        return []
+    return [(m.start, m.end) for m in builtin_matcher().find(text)]
+
+
+def _units(
+    doc: Document, vocabulary: Vocabulary, defer: bool
+) -> tuple[list[Unit], list[tuple[Block, int]]]:
+    """Sentences to examine, and for each the block it came from and its offset there."""
+    units: list[Unit] = []
+    origins: list[tuple[Block, int]] = []
+    for block in blocks(doc):
+        by_sentence: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
+        starts = sentence_starts(block.text)
+        for span, offset in span_words(block):
+            known = _known_hits(span.text) if defer else []
+            for start, end, word in hangul_words(span.text):
+                if len(word) < 2 or vocabulary.accepts(word):
+                    continue
+                if any(a < end and start < b for a, b in known):
+                    continue
+                where = offset + start
+                bounds = sentence_bounds(block.text, where, starts)
+                by_sentence.setdefault(bounds, []).append((where, where + len(word), word))
+        for (first, last), words in by_sentence.items():
+            units.append(
+                Unit(
+                    block.text[first:last],
+                    tuple((a - first, b - first, w) for a, b, w in words),
+                )
+            )
+            origins.append((block, first))
+    return units, origins
+
+
+def check(doc: Document, opts: Options, ctx: RuleContext) -> Iterator[Hit]:
+    if not document_has_hangul(doc):
+        return
+    words = user_words(ctx.settings, ctx.base_dir, doc.comments)
+    vocabulary = Vocabulary(shipped_words() | words)
+    units, origins = _units(doc, vocabulary, opts.defer_to_known_typo)
+    if not units:
+        return
+    found = detector(opts.keystroke_slips).score(units)
+    for scored in found:
+        if scored.best is None or scored.gain < opts.threshold:
+            continue
+        block, first = origins[scored.unit]
+        where = place(block, first + scored.start, first + scored.end)
+        if where is None:
+            continue
+        yield Hit(
+            where.line,
+            where.col,
+            f"'{scored.word}' → '{scored.best.text}'?",
+            section=block.section,
+            end_line=where.line,
+            end_col=where.end_col,
+            suggestion=scored.best.text,
+        )
+
+
+RULE = Rule(
+    code="EL302",
+    name="likely-typo",
+    check=check,
+    options=Options,
+    severity="warning",
+    fixable=False,
+    tags=("spelling", "model"),
+    summary="오타로 보이는 단어 (a word Kiwi reads far better with one key changed)",
+)

@@ -1,0 +1,300 @@
+"""Which company an application is for, and where an answer addresses another one.
+
+The target is, in order: the `company` of the front matter or config (a preset slug or any
+name), else a company named by the document's title (a top-level group heading such as
+`# 카카오 자기소개서`) or by a values section title (`## 카카오 인재상`). A question under a group
+whose title names a company (a file holding several applications) is for that company.
+
+Known companies are the presets' names and aliases plus config `companies` (each entry a name,
+optionally with aliases after `|`: `"네이버웹툰|Naver Webtoon"`). Products of every preset are
+recognised too, so `카카오톡` or `네이버 지도` is never read as the company.
+
+`application_mentions` finds a known company other than the target *addressed as the one applied
+to*. A plain mention (`네이버에서 인턴을 하며`, `네이버와 비교하면`) is not enough; the name must be
+followed by a phrase that applies, joins or becomes part of it:
+
+- `귀사 네이버`, `네이버 귀사`: always;
+- `네이버에서 일하고 싶`, `네이버에 꼭 입사하고 싶`: a wish to work there;
+- `네이버 입사 후`, `네이버에 입사한다면`: the post-joining future;
+- `네이버에 지원` (`지원하게 된 동기`, `지원합니다`): unless the sentence dates it as a past
+  attempt (`작년`, `2022년`, `당시`, `탈락` …);
+- `네이버에 입사하여`, `네이버에 합류해`, `네이버의 일원이 되어`, `네이버의 성장에 기여`: only
+  when the sentence is about the future (`…하겠습니다`, `…하고 싶습니다`, `…할 것입니다`) and
+  holds no past-experience marker (`근무했`, `인턴`, `당시` …).
+
+Names that are also common words (`라인`, `토스`, `당근`, marked `ambiguous` in the preset) are
+matched only after a particle, punctuation or the start of a sentence, so `생산 라인에 합류하고
+싶습니다` is not `라인`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from essaylint.model import Document, Section
+from essaylint.values.presets import CompanyPreset, company_key, find_preset
+
+_HANGUL = "\uac00-\ud7a3"
+# What may directly follow a company name inside a word: particles and copulas.
+_PARTICLES = (
+    "에서의",
+    "에서",
+    "에게",
+    "으로",
+    "이라는",
+    "라는",
+    "처럼",
+    "만의",
+    "만큼",
+    "보다",
+    "에",
+    "의",
+    "은",
+    "는",
+    "이",
+    "가",
+    "을",
+    "를",
+    "와",
+    "과",
+    "로",
+    "도",
+    "만",
+)
+_SENTENCE_BREAK = re.compile(r"[.!?。]\s|[.!?。]$|\n")
+_FUTURE = re.compile(
+    r"겠|싶|고자|려고|려\s*합|할\s*것|될\s*것|ㄹ\s*것|하길|하기를|되길|되기를|바랍|희망|"
+    r"다짐|포부|한다면|된다면|하게\s*되면|입사\s*후"
+)
+_PAST_EXPERIENCE = re.compile(
+    r"당시|작년|지난해|예전|과거|이전에|떨어|탈락|불합격|낙방|(?<!\d)(?:19|20)\d{2}\s*년|"
+    r"인턴|재직|근무했|근무하였|일했|일하였|다녔|퇴사|했었|였었"
+)
+_POLITE_ADDRESS = re.compile(r"귀사\s*(?:인|이신|의|,)?\s*$")
+
+# Context right after the name (applied to the rest of the sentence).
+_ALWAYS = re.compile(
+    r"^\s*(?:귀사|\(\s*귀사\s*\))"
+    r"|^\s*(?:에서|에)\s*(?:꼭\s*|반드시\s*|함께\s*|다시\s*)?"
+    r"(?:일하|근무하|입사하|합류하|성장하|커리어를\s*쌓|일하며\s*성장하)고\s*싶"
+    r"|^\s*(?:에\s*)?입사\s*(?:후|이후|한다면|하게\s*된다면|하게\s*되면|하면)"
+)
+_APPLY = re.compile(
+    r"^\s*(?:에|에게)\s*(?:꼭\s*|다시\s*|당당히\s*)?지원"
+    r"(?=하|한|할|함|해|했|\s*동기|\s*하|서|을\s*(?:결심|결정))"
+)
+_FUTURE_ONLY = re.compile(
+    r"^\s*(?:에|으로|로)\s*(?:입사|합류|이직)"
+    r"|^\s*의\s*(?:일원|구성원|식구|가족|크루|멤버|인재|사원|직원|신입\s*사원)\s*(?:이|가|으로|으로서|로서|로)"
+    r"|^\s*의\s*(?:성장|발전|미래|비전|성공|혁신|가치)\S{0,2}\s*(?:에|을|를)?\s*(?:기여|이바지|함께)"
+)
+_LEFT_OK_AMBIGUOUS = re.compile(
+    rf"(?:^|[^{_HANGUL}A-Za-z0-9\s]\s*|(?:은|는|이|가|을|를|에|의|도|와|과|고|며|서|면|로)\s+)$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Company:
+    """A company wrong-company can recognise: a preset, a config entry or the target's name."""
+
+    key: str
+    name: str
+    names: tuple[str, ...]
+    products: tuple[str, ...] = ()
+    ambiguous: frozenset[str] = frozenset()
+    preset: CompanyPreset | None = None
+
+
+def company_from_preset(preset: CompanyPreset) -> Company:
+    return Company(
+        key=preset.slug,
+        name=preset.name,
+        names=preset.names,
+        products=preset.products,
+        ambiguous=frozenset(company_key(n) for n in preset.ambiguous),
+        preset=preset,
+    )
+
+
+def catalogue(presets: dict[str, CompanyPreset], extra: Iterable[str] = ()) -> list[Company]:
+    """Presets plus config `companies` entries (`name|alias|alias`)."""
+    companies = [company_from_preset(p) for p in presets.values()]
+    for entry in extra:
+        names = tuple(n.strip() for n in unicodedata.normalize("NFC", entry).split("|"))
+        names = tuple(n for n in names if n)
+        if not names:
+            continue
+        preset = find_preset(names[0], presets)
+        if preset is not None:
+            continue  # already known
+        companies.append(Company(key=company_key(names[0]), name=names[0], names=names))
+    return companies
+
+
+def find_company(name: str, companies: Iterable[Company]) -> Company | None:
+    key = company_key(name)
+    if not key:
+        return None
+    for company in companies:
+        if key == company.key or any(company_key(n) == key for n in company.names):
+            return company
+    return None
+
+
+def resolve_company(name: str, companies: list[Company]) -> Company:
+    """The company a `company` setting names: a known one, else a new one with that name."""
+    found = find_company(name, companies)
+    if found is not None:
+        return found
+    name = unicodedata.normalize("NFC", name.strip())
+    return Company(key=company_key(name), name=name, names=(name,))
+
+
+# --- finding names -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    company: Company
+    product: bool
+
+
+def _name_pattern(name: str) -> str:
+    escaped = re.escape(name).replace(r"\ ", r"\s*")
+    if name.isascii():
+        if len(name) <= 4:
+            return rf"(?<![A-Za-z0-9]){escaped}(?![A-Za-z0-9])"
+        return rf"(?i:(?<![A-Za-z0-9]){escaped}(?![A-Za-z0-9]))"
+    return rf"(?<![{_HANGUL}A-Za-z0-9]){escaped}"
+
+
+def _lookup_key(name: str) -> str:
+    return re.sub(r"\s+", "", name).casefold()
+
+
+@lru_cache(maxsize=32)
+def _scanner(
+    companies: tuple[Company, ...],
+) -> tuple[re.Pattern[str], dict[str, tuple[Company, bool]]]:
+    entries: list[tuple[str, Company, bool]] = []
+    for company in companies:
+        entries.extend((n, company, False) for n in company.names)
+        entries.extend((p, company, True) for p in company.products)
+    entries.sort(key=lambda e: -len(e[0]))
+    owners: dict[str, tuple[Company, bool]] = {}
+    for name, company, product in entries:
+        owners.setdefault(_lookup_key(name), (company, product))
+    pattern = re.compile("|".join(_name_pattern(n) for n, _, _ in entries))
+    return pattern, owners
+
+
+def mentions(text: str, companies: tuple[Company, ...]) -> Iterator[Mention]:
+    """Every company name or product in `text`, longest first, not overlapping."""
+    if not companies:
+        return
+    pattern, owners = _scanner(companies)
+    for match in pattern.finditer(text):
+        owner = owners.get(_lookup_key(match.group()))
+        if owner is None:
+            continue
+        company, product = owner
+        yield Mention(match.start(), match.end(), match.group(), company, product)
+
+
+def _ends_word(text: str, end: int) -> bool:
+    if end >= len(text):
+        return True
+    following = text[end]
+    if not ("\uac00" <= following <= "\ud7a3" or following.isalnum()):
+        return True
+    return text.startswith(_PARTICLES, end) or text.startswith(("입사", "지원", "귀사"), end)
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    begin = 0
+    for match in _SENTENCE_BREAK.finditer(text, 0, start):
+        begin = match.end()
+    found = _SENTENCE_BREAK.search(text, end)
+    return begin, found.end() if found else len(text)
+
+
+def addresses_as_target(text: str, mention: Mention) -> bool:
+    """Is this mention the company being applied to (see the module docstring)?"""
+    if not _ends_word(text, mention.end):
+        return False
+    begin, stop = _sentence(text, mention.start, mention.end)
+    before = text[begin : mention.start]
+    rest = text[mention.end : stop]
+    key = company_key(mention.text)
+    if key in mention.company.ambiguous and not _LEFT_OK_AMBIGUOUS.search(before):
+        return False
+    if _POLITE_ADDRESS.search(before):
+        return True
+    if _ALWAYS.search(rest):
+        return True
+    sentence = text[begin:stop]
+    if _APPLY.search(rest):
+        return not _PAST_EXPERIENCE.search(sentence)
+    if _FUTURE_ONLY.search(rest):
+        tail = rest
+        return bool(_FUTURE.search(tail)) and not _PAST_EXPERIENCE.search(sentence)
+    return False
+
+
+# --- the target --------------------------------------------------------------------------------
+
+
+def company_in_title(title: str, companies: tuple[Company, ...]) -> Company | None:
+    """The first company a heading names by its name or an alias (products do not count)."""
+    for mention in mentions(title, companies):
+        if not mention.product and _ends_word(title, mention.end):
+            return mention.company
+    return None
+
+
+def document_target(
+    document: Document,
+    setting: str | None,
+    companies: list[Company],
+) -> Company | None:
+    """The company the whole document is for: the setting, else the title's single company."""
+    if setting:
+        return resolve_company(setting, companies)
+    known = tuple(companies)
+    named: list[Company] = []
+    for section in document.sections:
+        candidates = [section] if section.kind == "group" or section.level == 1 else []
+        candidates.extend(s for s in section.walk() if s.kind == "reference" and s is not section)
+        if section.kind == "reference":
+            candidates.append(section)
+        for heading in candidates:
+            found = company_in_title(heading.title, known)
+            if found is not None and all(found.key != c.key for c in named):
+                named.append(found)
+    return named[0] if len(named) == 1 else None
+
+
+def section_target(
+    section: Section,
+    document: Document,
+    fallback: Company | None,
+    companies: list[Company],
+    front_matter_company: bool,
+) -> Company | None:
+    """The company a question is for: the front matter's, else its group's, else the document's."""
+    if front_matter_company and fallback is not None:
+        return fallback
+    titles = section.path[:-1]
+    known = tuple(companies)
+    for title in reversed(titles):
+        found = company_in_title(title, known)
+        if found is not None:
+            return found
+    return fallback

@@ -1,0 +1,311 @@
+"""Values written in the document itself: the reference sections about 인재상 and 핵심가치.
+
+A reference section counts when its title names values (`인재상`, `핵심 가치`, `Core values`,
+`일하는 방식`, `리더십 원칙` …); notes such as `메모` or `기업 분석` do not. In it, each line
+(a paragraph line, list item or table row) gives values by the first rule that applies:
+
+1. a table row with two or more cells: its first cell (value | description); a header row
+   (`가치`, `인재상`, `Value` …) is skipped;
+2. bold spans: `**신뢰**와 **충돌**` gives both;
+3. a short term before a separator: `도전 의식: 새로운 일에…`, `열정 - …`, `열정 — …`;
+4. parenthesised terms standing alone: `(분석력, 차분함)` gives two;
+5. a short line that is not a sentence (a one-column table cell, a bare list item): the line,
+   split at commas (`신뢰, 충돌, 헌신`).
+
+A parenthesis right after a word is a gloss, not a value: `열정(Passion)` gives the value `열정`
+with `Passion` as a related term. `**(도전 의식)**` gives `도전 의식`. Child headings of a values
+section (`### 신뢰`) are values too. Numbering, bullets and quotes around a term are dropped.
+
+Bold is recovered from the span's column map: markup removed from a line leaves a gap of two
+columns per `**`. When the original lines are passed in, the gap's text is checked instead.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from essaylint.model import Document, Section, Span
+
+VALUE_TITLE = re.compile(
+    r"인재\s*상|핵심\s*가치|가치\s*체계|핵심\s*역량|일하는\s*방식|리더십\s*원칙|행동\s*원칙|"
+    r"인재|가치|core\s*values?|values?|principles?",
+    re.IGNORECASE,
+)
+NOT_VALUES = re.compile(r"메모|노트|참고|분석|정보|notes?|memo", re.IGNORECASE)
+HEADER_WORDS = frozenset(
+    {
+        "가치",
+        "핵심가치",
+        "인재상",
+        "키워드",
+        "항목",
+        "구분",
+        "설명",
+        "내용",
+        "의미",
+        "정의",
+        "이름",
+        "value",
+        "values",
+        "corevalues",
+        "keyword",
+        "keywords",
+        "description",
+        "meaning",
+        "name",
+    }
+)
+_SEPARATOR = re.compile(r"\s*(?:[:：]|\s[-–—|]\s|\s?[–—]\s?)\s*")
+_NUMBERING = re.compile(
+    r"^\s*(?:\d{1,2}\s*[.)]|\(\d{1,2}\)|[①-⑳]|[A-Za-z][.)]\s|[-*•▶►■□◆◇○●·∙]|\[\d{1,2}\])\s*"
+)
+_QUOTES = "\"'“”‘’「」『』《》〈〉[]"
+_GLOSS = re.compile(r"^(?P<head>.*?\S)\s*\((?P<gloss>[^()]+)\)$")
+_STANDALONE_PARENS = re.compile(r"(?:^|(?<=\s))\((?P<inner>[^()]{1,60})\)")
+_LIST_SPLIT = re.compile(r"\s*[,，、;/]\s*")
+_SENTENCE_END = re.compile(r"(?:다|요|죠|니다|습니다|함|음|임)[.!?]?\s*$|[.!?。]\s*$")
+_SQUEEZE = re.compile(r"[\s\W_]+")
+MAX_VALUE_CHARS = 30
+MAX_VALUE_WORDS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class FoundValue:
+    """A value read from the document: its text, glosses, and where it was written."""
+
+    name: str
+    related: tuple[str, ...]
+    line: int
+    section: Section
+
+
+def is_values_section(section: Section) -> bool:
+    if section.kind != "reference":
+        return False
+    titles = " ".join(section.titles)
+    return bool(VALUE_TITLE.search(titles)) and not NOT_VALUES.search(titles)
+
+
+def values_sections(document: Document) -> list[Section]:
+    """Top-most reference sections about values (their children are read with them)."""
+    found: list[Section] = []
+
+    def visit(section: Section) -> None:
+        if is_values_section(section):
+            found.append(section)
+            return
+        for child in section.children:
+            visit(child)
+
+    for section in document.sections:
+        visit(section)
+    return found
+
+
+def _squeezed(text: str) -> str:
+    return _SQUEEZE.sub("", text).casefold()
+
+
+def _clean(term: str) -> str:
+    term = unicodedata.normalize("NFC", term)
+    term = _NUMBERING.sub("", term)
+    term = term.strip().strip(_QUOTES).strip()
+    term = term.rstrip(":：.,;·- ").strip()
+    return " ".join(term.split())
+
+
+def looks_like_sentence(text: str) -> bool:
+    """Ends like a sentence (`…합니다.`, `…중요시함`); a short term such as `선함` does not."""
+    text = text.strip()
+    if re.search(r"[.!?。]$", text):
+        return True
+    return len(text.replace(" ", "")) > 4 and bool(_SENTENCE_END.search(text))
+
+
+def _acceptable(term: str) -> bool:
+    if not term or len(term) > MAX_VALUE_CHARS or len(term.split()) > MAX_VALUE_WORDS:
+        return False
+    if _squeezed(term) in HEADER_WORDS or not _squeezed(term):
+        return False
+    return not looks_like_sentence(term)
+
+
+def split_terms(raw: str) -> list[tuple[str, tuple[str, ...]]]:
+    """A candidate -> (value, glosses) pairs: `(a, b)` gives two, `열정(Passion)` one with a gloss."""
+    text = _clean(raw)
+    if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
+        text = text[1:-1]
+    results: list[tuple[str, tuple[str, ...]]] = []
+    for part in _LIST_SPLIT.split(text):
+        part = _clean(part)
+        glosses: tuple[str, ...] = ()
+        match = _GLOSS.match(part)
+        if match:
+            part = _clean(match["head"])
+            glosses = tuple(g for g in (_clean(x) for x in _LIST_SPLIT.split(match["gloss"])) if g)
+        if _acceptable(part):
+            results.append((part, glosses))
+    return results
+
+
+# --- bold from the column map ------------------------------------------------------------------
+
+
+def _is_nfd_like(span: Span) -> bool:
+    """Decomposed Hangul leaves gaps between most syllables: no bold can be read from those."""
+    text, cols = span.text, span.cols
+    pairs = gaps = 0
+    for i in range(len(text) - 1):
+        if "\uac00" <= text[i] <= "\ud7a3" and "\uac00" <= text[i + 1] <= "\ud7a3":
+            pairs += 1
+            if cols[i + 1] - cols[i] > 1:
+                gaps += 1
+    return pairs > 0 and gaps * 2 > pairs
+
+
+def bold_ranges(span: Span, line: str | None = None) -> list[tuple[int, int]]:
+    """(start, end) index ranges of `span.text` written in bold (`**x**` or `__x__`)."""
+    if not span.cols or span.kind != "text":
+        return []
+    cols = span.cols
+    toggles: list[int] = []  # indexes where bold switches on or off
+    starts_bold = False
+    if line is not None:
+        before = line[: cols[0] - 1]
+        starts_bold = before.endswith(("**", "__")) and not before.endswith(("***", "___"))
+        for i in range(len(cols) - 1):
+            skipped = line[cols[i] : cols[i + 1] - 1]
+            if "**" in skipped or "__" in skipped:
+                toggles.append(i + 1)
+    else:
+        if _is_nfd_like(span):
+            return []
+        for i in range(len(cols) - 1):
+            if cols[i + 1] - cols[i] - 1 == 2:
+                toggles.append(i + 1)
+        if not toggles:
+            return []
+        # The markers before the first and after the last character leave no gap, so either
+        # reading may be right: take the one whose bold parts are all real terms.
+        for starts_bold in (True, False) if len(toggles) % 2 else (False, True):
+            ranges = _ranges(toggles, starts_bold, len(span.text))
+            if all(_is_term(span.text[a:b]) for a, b in ranges):
+                return ranges
+        return []
+    return _ranges(toggles, starts_bold, len(span.text))
+
+
+_JOINERS = frozenset(
+    {"와", "과", "및", "그리고", "또는", "이나", "나", "하고", "랑", "이랑", "도", "을", "를"}
+    | {"은", "는", "이", "가", "의", "에", "로", "으로"}
+)
+
+
+def _is_term(text: str) -> bool:
+    core = _SQUEEZE.sub("", text)
+    return bool(core) and core not in _JOINERS
+
+
+def _ranges(toggles: list[int], starts_bold: bool, length: int) -> list[tuple[int, int]]:
+    bounds = ([0] if starts_bold else []) + toggles
+    if len(bounds) % 2:
+        bounds.append(length)
+    return [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+
+
+# --- rows --------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Row:
+    line: int
+    cells: list[list[Span]]
+
+
+def _rows(spans: Sequence[Span]) -> Iterator[_Row]:
+    row: _Row | None = None
+    for span in spans:
+        if row is None or span.sep == "\n" or span.line != row.line:
+            if row is not None:
+                yield row
+            row = _Row(span.line, [[span]])
+        elif span.sep == " ":
+            row.cells.append([span])
+        else:
+            row.cells[-1].append(span)
+    if row is not None:
+        yield row
+
+
+def _row_values(
+    row: _Row, lines: Sequence[str] | None, short_lines: bool
+) -> list[tuple[str, tuple[str, ...]]]:
+    def cell_text(cell: list[Span]) -> str:
+        return "".join(s.text for s in cell)
+
+    if len(row.cells) >= 2:
+        return split_terms(cell_text(row.cells[0]))
+    cell = row.cells[0]
+    line_text = lines[row.line - 1] if lines is not None and row.line - 1 < len(lines) else None
+    bold: list[str] = []
+    for span in cell:
+        for start, end in bold_ranges(span, line_text):
+            bold.append(span.text[start:end])
+    text = cell_text(cell).strip()
+    if bold and any(b.strip() for b in bold) and "".join(bold).strip() != text:
+        found: list[tuple[str, tuple[str, ...]]] = []
+        for piece in bold:
+            found.extend(split_terms(piece))
+        return found
+    head = _SEPARATOR.split(_NUMBERING.sub("", text), maxsplit=1)
+    if len(head) == 2 and head[0].strip() and head[1].strip():
+        terms = split_terms(head[0])
+        if terms:
+            return terms
+    standalone = list(_STANDALONE_PARENS.finditer(text))
+    if standalone:
+        found = []
+        for match in standalone:
+            found.extend(split_terms(match["inner"]))
+        if found:
+            return found
+    if not short_lines or len(text) > MAX_VALUE_CHARS or looks_like_sentence(text):
+        return []
+    terms = split_terms(text)
+    # A plain paragraph line (column 1) is a value list only when it lists several terms; a
+    # list item, table cell or bold line (markup before it: column > 1) may hold just one.
+    if cell[0].col > 1 or len(terms) >= 2:
+        return terms
+    return []
+
+
+def extract_values(document: Document, lines: Sequence[str] | None = None) -> list[FoundValue]:
+    """Every value in the document's values sections, in document order, without duplicates."""
+    found: list[FoundValue] = []
+    seen: set[str] = set()
+
+    def add(name: str, related: tuple[str, ...], line: int, section: Section) -> None:
+        key = _squeezed(name)
+        if key and key not in seen:
+            seen.add(key)
+            found.append(FoundValue(name, related, line, section))
+
+    def read(section: Section, top: Section, child: bool) -> None:
+        titled = False
+        if child:
+            for name, related in split_terms(section.title):
+                titled = True
+                add(name, related, section.heading_line, top)
+        # Under a heading that is itself a value, short lines describe it: not more values.
+        for row in _rows(section.spans):
+            for name, related in _row_values(row, lines, short_lines=not titled):
+                add(name, related, row.line, top)
+        for sub in section.children:
+            read(sub, top, True)
+
+    for section in values_sections(document):
+        read(section, section, False)
+    return found

@@ -1,0 +1,392 @@
+"""Does a text reference a value? Content-word keys compared, not raw substrings.
+
+With kiwipiepy importable, every text is analysed once (cached per text for the run) into the
+*keys* of its content words: nouns (NNG, NNP), roots (XR), verb and adjective stems (VV, VA) and
+English words (stemmed, lower case). So `도전하는`, `도전적인` and `도전했습니다` all yield the key
+`도전`; `신뢰받는` yields `신뢰`; `선배` yields `선배`, never `선`.
+
+Keys are normalised so that a noun or root and its 하다-word meet: `차분함`, `차분하게` and
+`차분한` all give `차분`. A one-syllable root is kept with its 하 (`선함` → `선하`), because a
+bare one-syllable noun is too often another word (`선을 넘다`).
+
+A value (or a related term) is referenced when the text holds **any** of its key lemmas:
+`도전 의식` by any form of `도전` (`의식` is generic and never counts alone), `목표 달성` by
+`목표` or by `달성` (the head noun alone counts). Generic words (`의식`, `자세`, `능력`, `인재`,
+`생각` …) never count when the value has another key; a value made only of generic words
+(`정도경영` → `정도`, `경영`) matches only as the whole phrase. English values match on stems,
+case-insensitively, and a value of several English words needs all of them (`Think Big`).
+The whole phrase with spaces removed (`주인의식`, `SUPEX`) always counts too.
+
+Without kiwipiepy the same keys are approximated by stripping common endings and matching at the
+start of a word (`도전` in `도전하는`, not in `재도전`); `fallback_used()` says so once.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+HANGUL = re.compile("[\uac00-\ud7a3]")
+_ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z]*")
+_KOREAN_WORD = re.compile("[\uac00-\ud7a3]+")
+_SQUEEZE = re.compile(r"[\s\W_]+")
+
+# Words that say nothing about which value is meant: never a key when the value has another.
+GENERIC: frozenset[str] = frozenset(
+    {
+        "의식",
+        "정신",
+        "자세",
+        "태도",
+        "마인드",
+        "마음",
+        "마음가짐",
+        "능력",
+        "역량",
+        "인재",
+        "인재상",
+        "사람",
+        "가치",
+        "중심",
+        "문화",
+        "방식",
+        "기반",
+        "추구",
+        "지향",
+        "실천",
+        "노력",
+        "모습",
+        "생각",
+        "우선",
+        "제일",
+        "정도",
+        "경영",
+        "최선",
+        "항상",
+        "함께",
+        "스스로",
+        "것",
+        "수",
+        "일",
+        "때",
+        "등",
+        "점",
+        "바",
+        "위",
+        "하다",
+        "되다",
+        "있다",
+        "없다",
+        "갖다",
+        "가지다",
+        "받다",
+        "주다",
+        "위하다",
+        "향하다",
+        "통하다",
+        "만들다",
+        "보다",
+        "알다",
+        "대하다",
+        "않다",
+        "가다",
+        "오다",
+    }
+)
+ENGLISH_STOPWORDS: frozenset[str] = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "to",
+        "for",
+        "with",
+        "without",
+        "in",
+        "on",
+        "at",
+        "by",
+        "be",
+        "is",
+        "are",
+        "our",
+        "we",
+        "your",
+        "you",
+        "every",
+        "over",
+        "not",
+        "no",
+        "always",
+        "all",
+    }
+)
+_ENGLISH_SUFFIXES = (
+    "ations",
+    "ation",
+    "ities",
+    "ity",
+    "ments",
+    "ment",
+    "ness",
+    "ings",
+    "ing",
+    "ions",
+    "ion",
+    "ous",
+    "ers",
+    "er",
+    "ed",
+    "ies",
+    "es",
+    "ly",
+    "s",
+)
+_NOUN_TAGS = frozenset({"NNG", "NNP", "XR"})
+_VERB_TAGS = frozenset({"VV", "VA"})
+_DERIVING = frozenset({"XSA", "XSV"})
+_CACHE_LIMIT = 4096
+
+# Endings stripped from a Korean word when kiwipiepy is missing, longest first.
+_FALLBACK_ENDINGS = (
+    "스러운",
+    "스러움",
+    "적으로",
+    "적인",
+    "하는",
+    "하고",
+    "하며",
+    "하다",
+    "하게",
+    "으로",
+    "에서",
+    "한",
+    "함",
+    "적",
+    "을",
+    "를",
+    "은",
+    "는",
+    "이",
+    "가",
+    "의",
+    "에",
+    "와",
+    "과",
+    "로",
+)
+_FALLBACK_HA = "(?:하|한|할|함|해|했|히)"
+
+
+def english_stem(word: str) -> str:
+    """A light suffix-stripping stem: `customers` and `customer` both give `custom`."""
+    stem = word.lower()
+    for suffix in _ENGLISH_SUFFIXES:
+        if stem.endswith(suffix) and len(stem) - len(suffix) >= 3:
+            stem = stem[: -len(suffix)]
+            if suffix == "ies":
+                stem += "y"
+            break
+    return stem
+
+
+def english_keys(text: str) -> list[str]:
+    return [
+        english_stem(w) for w in _ENGLISH_WORD.findall(text) if w.lower() not in ENGLISH_STOPWORDS
+    ]
+
+
+def squeeze(text: str) -> str:
+    """The text with spaces and punctuation removed, NFC, case-folded: for whole-phrase tests."""
+    return _SQUEEZE.sub("", unicodedata.normalize("NFC", text)).casefold()
+
+
+# --- kiwipiepy ---------------------------------------------------------------------------------
+
+_FALLBACK_USED = False
+
+
+@lru_cache(maxsize=1)
+def kiwi_available() -> bool:
+    try:
+        import kiwipiepy  # noqa: F401
+    except Exception:
+        return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def _kiwi() -> Any:
+    from kiwipiepy import Kiwi
+
+    return Kiwi()
+
+
+def fallback_used() -> bool:
+    """True once a Korean text had to be matched without kiwipiepy in this process."""
+    return _FALLBACK_USED
+
+
+FALLBACK_NOTE = "kiwipiepy not available: company values matched by word start, not by lemma"
+
+
+def _token_keys(tokens: list[Any]) -> list[tuple[str, str]]:
+    """(key, kind) for each content word: kind is "noun" (nouns, roots) or "verb"."""
+    keys: list[tuple[str, str]] = []
+    for i, token in enumerate(tokens):
+        tag = str(token.tag).split("-")[0]
+        form = str(token.form)
+        if tag in _NOUN_TAGS:
+            following = tokens[i + 1] if i + 1 < len(tokens) else None
+            derived = (
+                following is not None
+                and str(following.tag).split("-")[0] in _DERIVING
+                and str(following.form) == "하"
+            )
+            if derived and len(form) == 1:
+                keys.append((form + "하", "noun"))
+            keys.append((form, "noun"))
+        elif tag in _VERB_TAGS:
+            lemma = str(getattr(token, "lemma", "") or form + "다")
+            stem = lemma[:-1] if lemma.endswith("다") else form
+            if stem.endswith("하") and len(stem) > 1:
+                root = stem[:-1]
+                keys.append((root if len(root) >= 2 else stem, "noun"))
+            else:
+                keys.append((stem + "다", "verb"))
+    return keys
+
+
+_TEXT_CACHE: dict[str, frozenset[str]] = {}
+
+
+def text_keys(text: str) -> frozenset[str]:
+    """Every content-word key of `text` (Korean through Kiwi; English stems), cached per text."""
+    cached = _TEXT_CACHE.get(text)
+    if cached is not None:
+        return cached
+    keys: set[str] = set(english_keys(text))
+    if HANGUL.search(text):
+        tokens = _kiwi().tokenize(text)
+        keys.update(key for key, _ in _token_keys(list(tokens)))
+    result = frozenset(keys)
+    if len(_TEXT_CACHE) >= _CACHE_LIMIT:
+        _TEXT_CACHE.clear()
+    _TEXT_CACHE[text] = result
+    return result
+
+
+# --- terms -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A value name or related term, compiled for matching."""
+
+    text: str
+    korean: frozenset[str]  # any of these keys (lemma mode)
+    english: tuple[str, ...]  # all of these stems
+    phrase: str  # squeezed whole phrase; always counts when long enough
+    patterns: tuple[re.Pattern[str], ...] = ()  # fallback mode: any of these
+    require_all: bool = False  # related terms: every key (or pattern) must be there
+
+
+def _pick(keys: Iterable[tuple[str, str]], every: bool = False) -> frozenset[str]:
+    """A value's key lemmas: specific nouns first, then short nouns, then verbs, else none.
+
+    With `every` (a related term, all of whose keys must appear), every non-generic key.
+    """
+    useful = [(k, kind) for k, kind in keys if k not in GENERIC]
+    if every:
+        return frozenset(k for k, _ in useful)
+    for accept in (
+        lambda k, kind: kind == "noun" and len(k) >= 2,
+        lambda k, kind: kind == "noun",
+        lambda k, kind: True,
+    ):
+        chosen = frozenset(k for k, kind in useful if accept(k, kind))
+        if chosen:
+            return chosen
+    return frozenset()
+
+
+@lru_cache(maxsize=2048)
+def compile_term(text: str, lemma_mode: bool, every: bool = False) -> Term:
+    """A value name (`every=False`: any key counts) or a related term (`every=True`)."""
+    text = unicodedata.normalize("NFC", text).strip()
+    english = tuple(dict.fromkeys(english_keys(text)))
+    phrase = squeeze(text)
+    hangul = "".join(_KOREAN_WORD.findall(text))
+    if not hangul:
+        return Term(text, frozenset(), english, phrase, require_all=every)
+    if lemma_mode:
+        tokens = list(_kiwi().tokenize(text))
+        keys = _pick(_token_keys(tokens), every)
+        return Term(text, keys, (), phrase, require_all=every)
+    return Term(text, frozenset(), (), phrase, _fallback_patterns(text, every), every)
+
+
+def _fallback_patterns(text: str, every: bool = False) -> tuple[re.Pattern[str], ...]:
+    roots: list[tuple[str, str]] = []
+    for word in _KOREAN_WORD.findall(text):
+        root, derived = word, False
+        for ending in _FALLBACK_ENDINGS:
+            if word.endswith(ending) and len(word) > len(ending):
+                root = word[: -len(ending)]
+                derived = ending[0] in "하한함" or ending.startswith("적")
+                break
+        if derived and len(root) == 1:
+            roots.append((root + _FALLBACK_HA, "noun"))
+        else:
+            roots.append((re.escape(root), "noun"))
+    chosen = _pick(((r, kind) for r, kind in roots if r not in GENERIC), every)
+    return tuple(re.compile(rf"(?<![\uac00-\ud7a3]){key}") for key in sorted(chosen))
+
+
+@dataclass(frozen=True, slots=True)
+class TextIndex:
+    """One answer prepared for matching: its keys, English stems and squeezed text."""
+
+    raw: str
+    keys: frozenset[str]
+    english: frozenset[str]
+    phrase: str
+
+
+def index_text(text: str, lemma_mode: bool) -> TextIndex:
+    text = unicodedata.normalize("NFC", text)
+    english = frozenset(english_keys(text))
+    keys = text_keys(text) if lemma_mode else frozenset()
+    return TextIndex(text, keys, english, squeeze(text))
+
+
+def term_matches(term: Term, index: TextIndex) -> bool:
+    if len(term.phrase) >= 2 and term.phrase in index.phrase:
+        return True
+    if term.english and all(stem in index.english for stem in term.english):
+        return True
+    if term.require_all:
+        if term.korean:
+            return term.korean <= index.keys
+        return bool(term.patterns) and all(p.search(index.raw) for p in term.patterns)
+    if term.korean and not term.korean.isdisjoint(index.keys):
+        return True
+    return any(pattern.search(index.raw) for pattern in term.patterns)
+
+
+def lemma_mode_for(texts: Iterable[str]) -> bool:
+    """Use Kiwi when any text is Korean and kiwipiepy imports; note the fallback otherwise."""
+    global _FALLBACK_USED
+    if not any(HANGUL.search(t) for t in texts):
+        return False
+    if kiwi_available():
+        return True
+    _FALLBACK_USED = True
+    return False
