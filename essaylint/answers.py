@@ -78,6 +78,14 @@ def is_empty(section: Section) -> bool:
     return not section.text.strip() and section.blocks == 0
 
 
+def stub_threshold(min_chars: int, limit_max: int | None) -> int:
+    """`min_chars`, but never more than half of the question's own limit: a `(20자)` question
+    answered in 20 characters is finished, not a stub."""
+    if limit_max is None:
+        return min_chars
+    return min(min_chars, max(1, limit_max // 2))
+
+
 def stub_reason(section: Section, counted: int, min_chars: int) -> str | None:
     """Why an answered question is only a stub, as a short Korean phrase, or None."""
     text = section.text.strip()

@@ -31,6 +31,10 @@ if TYPE_CHECKING:
 # than this, and a deeper file gets a note instead of a silent skip.
 MAX_NESTING = 100
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+_WHITESPACE_RUN = re.compile(r"(\s+)")
+# CommonMark will not close `**` after punctuation before a letter (`**'고객'**이라는`), so Korean
+# text keeps the markers literally; a writer never means them as text.
+_LITERAL_STRONG = re.compile(r"\*\*+")
 _CONTENT_BLOCKS = frozenset(
     ("paragraph_open", "list_item_open", "fence", "code_block", "table_open", "blockquote_open")
 )
@@ -151,14 +155,44 @@ class _SpanBuilder:
         """Add visible text, locating it at or after the cursor."""
         if not text:
             return
-        found = self.source.find(text, self.cursor, self.limit) if "\n" not in text else -1
-        if found >= 0:
-            # The common case: the text stands as-is in one source line.
-            self._open(self.line_of(found), kind)
-            self._pieces.append(text)
-            self._positions.extend(range(found, found + len(text)))
-            self.cursor = found + len(text)
+        if "\n" not in text and self._place(text, kind):
             return
+        # Text that differs from its source (an inline code span broken over two lines, an
+        # entity): place it word by word, and a space standing for a line break breaks the line.
+        for piece in _WHITESPACE_RUN.split(text):
+            if not piece:
+                continue
+            if piece.isspace():
+                self._add_space(piece, kind)
+            elif not self._place(piece, kind):
+                self._add_aligned(piece, kind)
+
+    def _place(self, text: str, kind: SpanKind) -> bool:
+        """Add text that stands verbatim in one source line; False when it does not."""
+        found = self.source.find(text, self.cursor, self.limit)
+        if found < 0:
+            return False
+        line = self.line_of(found)
+        if line != self.line_of(found + len(text) - 1):
+            return False
+        self._open(line, kind)
+        self._pieces.append(text)
+        self._positions.extend(range(found, found + len(text)))
+        self.cursor = found + len(text)
+        return True
+
+    def _add_space(self, space: str, kind: SpanKind) -> None:
+        """White space in the text: the source's own spaces, or a line break it replaced."""
+        pos = self.cursor
+        while pos < self.limit and self.source[pos] in " \t":
+            pos += 1
+        if pos < self.limit and self.source[pos] == "\n":
+            self.new_line()
+            self.cursor = pos + 1
+            return
+        self._add_aligned(space, kind)
+
+    def _add_aligned(self, text: str, kind: SpanKind) -> None:
         for ch, pos in zip(text, self._align(text), strict=True):
             if ch == "\n":
                 continue
@@ -241,7 +275,12 @@ def _inline_spans(builder: _SpanBuilder, token: Token, kind: SpanKind) -> None:
     for child in token.children or ():
         ctype = child.type
         if ctype == "text":
-            builder.add(child.content, kind)
+            content = child.content
+            if "**" in content:
+                for piece in _LITERAL_STRONG.split(content):
+                    builder.add(piece, kind)
+            else:
+                builder.add(content, kind)
         elif ctype == "code_inline":
             builder.add(child.content, "code")
         elif ctype in ("softbreak", "hardbreak"):

@@ -189,7 +189,9 @@ def lint_document(
     )
     rules = load_rules()
     selected = select_rules(rules, settings.select, settings.extend_select, settings.ignore)
-    suppressions = parse_suppressions(document.comments, lines, document.line_count)
+    suppressions = parse_suppressions(
+        document.comments, lines, document.line_count, partial(_canonical_selector, rules)
+    )
     findings: list[Finding] = []
     for rule in selected:
         entry = resolved[rule.code]
@@ -214,6 +216,12 @@ def lint_document(
     result.answered = sum(1 for a in assessments if a.answered)
     result.complete = sum(1 for a in assessments if a.complete)
     return result
+
+
+def _canonical_selector(rules: dict[str, Rule], selector: str) -> str:
+    """One key per rule: a name, alias or code of the same rule gives its code."""
+    found = find_rule(selector, rules)
+    return found.code if found is not None else selector
 
 
 def _finding(hit: Hit, rule: Rule, severity: str, path: str) -> Finding:

@@ -125,6 +125,16 @@ class Section:
             inner = len(span.text)
         return span.line, span.column_at(inner)
 
+    def locate_end(self, offset: int) -> tuple[int, int]:
+        """Map the exclusive end offset of a range in `text` to the original (line, col):
+        just past its last character, not at the start of whatever follows (markup, a URL)."""
+        if not self.spans or offset <= 0:
+            return self.locate(offset)
+        index = max(0, bisect.bisect_right(self.offsets, offset - 1) - 1)
+        span = self.spans[index]
+        inner = min(max(offset - self.offsets[index], 0), len(span.text))
+        return span.line, span.end_column_at(inner)
+
     def walk(self) -> Iterator[Section]:
         """This section and all below it, depth first, in document order."""
         yield self

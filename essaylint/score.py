@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from essaylint.answers import find_placeholders, is_empty, stub_reason
+from essaylint.answers import find_placeholders, is_empty, stub_reason, stub_threshold
 from essaylint.counting import CountMode
 from essaylint.limits import Limit
 from essaylint.model import Section
@@ -70,7 +70,11 @@ def assess(section: Section, ctx: RuleContext, thresholds: Thresholds) -> Assess
         state = "empty"
     elif any(find_placeholders(section.text, thresholds.placeholder)):
         state = "placeholder"
-    elif stub_reason(section, ctx.count(section.text, "chars"), thresholds.min_chars):
+    elif stub_reason(
+        section,
+        ctx.count(section.text, "chars"),
+        stub_threshold(thresholds.min_chars, limit.max if limit is not None else None),
+    ):
         state = "stub"
     elif limit is not None and limit.max is not None and count > limit.max:
         state = "over-limit"

@@ -32,6 +32,7 @@ class Suppression:
     end: int  # last suppressed line (inclusive)
     selectors: tuple[str, ...]  # ("*",) for every rule
     line: int  # where the comment is
+    excluded: tuple[str, ...] = ()  # rules enabled again inside a disable-all range
 
 
 def _selectors(rest: str) -> tuple[str, ...]:
@@ -40,11 +41,19 @@ def _selectors(rest: str) -> tuple[str, ...]:
 
 
 def parse_suppressions(
-    comments: Sequence[Comment], lines: Sequence[str], line_count: int
+    comments: Sequence[Comment],
+    lines: Sequence[str],
+    line_count: int,
+    canonical: Callable[[str], str] = str,
 ) -> list[Suppression]:
-    """Turn the document's comments into line ranges with rule selectors."""
+    """Turn the document's comments into line ranges with rule selectors.
+
+    `canonical` maps a selector to one key per rule (a name and its code are the same rule), so
+    `disable placeholder` ... `enable EL103` closes the range.
+    """
     found: list[Suppression] = []
-    open_ranges: dict[str, tuple[int, int]] = {}  # selector -> (start line, comment line)
+    # canonical selector -> (start line, comment line, rules enabled again since)
+    open_ranges: dict[str, tuple[int, int, tuple[str, ...]]] = {}
     last = max(line_count, 1)
     for comment in comments:
         match = _DIRECTIVE.match(comment.body)
@@ -63,16 +72,32 @@ def parse_suppressions(
             found.append(Suppression(target, target, selectors, comment.line))
         elif kind == "disable":
             for selector in selectors:
-                open_ranges.setdefault(selector, (comment.line, comment.line))
+                open_ranges.setdefault(canonical(selector), (comment.line, comment.line, ()))
         else:  # enable
-            targets = list(open_ranges) if selectors == (ALL,) else list(selectors)
-            for selector in targets:
-                opened = open_ranges.pop(selector, None)
-                if opened is not None:
-                    found.append(Suppression(opened[0], comment.line, (selector,), opened[1]))
-    for selector, (start, line) in open_ranges.items():
-        found.append(Suppression(start, last, (selector,), line))
+            _enable(selectors, comment.line, open_ranges, found, canonical)
+    for key, (start, line, excluded) in open_ranges.items():
+        found.append(Suppression(start, last, (key,), line, excluded))
     return found
+
+
+def _enable(
+    selectors: tuple[str, ...],
+    line: int,
+    open_ranges: dict[str, tuple[int, int, tuple[str, ...]]],
+    found: list[Suppression],
+    canonical: Callable[[str], str],
+) -> None:
+    keys = list(open_ranges) if selectors == (ALL,) else [canonical(s) for s in selectors]
+    for key in keys:
+        opened = open_ranges.pop(key, None)
+        if opened is not None:
+            found.append(Suppression(opened[0], line, (key,), opened[1], opened[2]))
+    everything = open_ranges.get(ALL)
+    if everything is not None and selectors != (ALL,):
+        # Enabling one rule inside a disable-all: close the range and reopen it without the rule.
+        start, comment_line, excluded = everything
+        found.append(Suppression(start, line, (ALL,), comment_line, excluded))
+        open_ranges[ALL] = (line, comment_line, (*excluded, *keys))
 
 
 def is_suppressed(
@@ -81,5 +106,7 @@ def is_suppressed(
     """Whether a finding on `line` is hidden; `matches(selector)` says if it names the rule."""
     for item in suppressions:
         if item.start <= line <= item.end and any(s == ALL or matches(s) for s in item.selectors):
+            if any(matches(e) for e in item.excluded):
+                continue
             return True
     return False

@@ -632,11 +632,6 @@ def test_disable_file_for_one_rule_keeps_the_others(project: Path) -> None:
     assert codes(report) == ["EL101"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: `essaylint-enable EL103` does not end `essaylint-disable placeholder` "
-    "(ranges are keyed by the selector string, not by the rule)",
-)
 def test_enable_by_code_ends_a_disable_by_name(tmp_path: Path) -> None:
     text = (
         f"## 1. 협업 경험\n<!-- essaylint-disable placeholder -->\n{ANSWER}\n"
@@ -645,11 +640,6 @@ def test_enable_by_code_ends_a_disable_by_name(tmp_path: Path) -> None:
     assert _suppressed(tmp_path, text, "--select", "EL103") == [(7, "EL103")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: after `essaylint-disable` (all rules), `essaylint-enable EL103` does not "
-    "turn EL103 back on (markdownlint semantics)",
-)
 def test_enable_one_rule_after_disabling_all(tmp_path: Path) -> None:
     text = (
         f"## 1. 협업 경험\n<!-- essaylint-disable -->\n{ANSWER}\n"

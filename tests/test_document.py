@@ -137,11 +137,6 @@ def test_heading_title_drops_markup() -> None:
     assert document.sections[0].title == "1. 지원 동기 카카오 (500자)"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: CommonMark flanking rules keep ** after punctuation before Hangul "
-    "(**'고객 중심'**이라는), so the markers are counted as answer text",
-)
 def test_emphasis_closing_after_punctuation_before_hangul() -> None:
     question = _answer("저는 **'고객 중심'**이라는 말과 **[협업]**을 좋아합니다.\n")
     assert question.text == "저는 '고객 중심'이라는 말과 [협업]을 좋아합니다."
@@ -187,12 +182,6 @@ def test_table_cells_keep_their_columns() -> None:
     assert question.locate(question.text.index("팀장")) == (4, 11)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: an inline code span across a line break is not found verbatim (its line "
-    "break becomes a space), so character-by-character alignment drifts: wrong columns for the "
-    "rest of the paragraph, and split Hangul syllables in NFD input",
-)
 @pytest.mark.parametrize("form", ["NFC", "NFD"])
 def test_code_span_across_a_line_break(form: str) -> None:
     text = unicodedata.normalize(

@@ -33,12 +33,7 @@ _EXPECT = re.compile(r"<!--\s*expect\b(?P<body>.*?)-->\s*\Z", re.DOTALL)
 
 # Fixtures that currently show a bug ("relative/path.md": "bug: ..."): strict xfail, so each
 # flags itself once the bug is fixed.
-KNOWN_BUGS: dict[str, str] = {
-    "EL102-stub-answer/pass_short_limit.md": (
-        "bug: min_chars ignores the question's own limit, so an answer that fills a (20자) "
-        "limit is still a stub (the docs say a limit is the way out)"
-    ),
-}
+KNOWN_BUGS: dict[str, str] = {}
 
 
 def _fixture_files() -> list[Path]:

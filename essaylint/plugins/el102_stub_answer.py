@@ -1,7 +1,8 @@
 """EL102 stub-answer: an answer that has been started but not written.
 
 ## What it flags
-An answered question whose answer is shorter than `min_chars` counted characters (공백 포함), or
+An answered question whose answer is shorter than `min_chars` counted characters (공백 포함;
+never more than half of the question's own limit, so a `(20자)` question needs 10), or
 consists of / ends in a placeholder (`TODO`, `TBD`, `작성 중`, `추후 작성`, `(작성)`, a lone `ㅇ`,
 `...`, `…`), or is made only of empty list items, empty code fences or labels with nothing
 after them (`- **상황**:`).
@@ -34,7 +35,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from essaylint.answers import is_empty, stub_reason
+from essaylint.answers import is_empty, stub_reason, stub_threshold
 from essaylint.model import Document
 from essaylint.plugin import Hit, Rule, RuleContext, RuleOptions
 
@@ -52,7 +53,9 @@ def check(doc: Document, opts: Options, ctx: RuleContext) -> Iterator[Hit]:
     for section in doc.questions():
         if is_empty(section):
             continue
-        reason = stub_reason(section, ctx.count(section.text, "chars"), opts.min_chars)
+        limit = ctx.limit(section)
+        floor = stub_threshold(opts.min_chars, limit.max if limit is not None else None)
+        reason = stub_reason(section, ctx.count(section.text, "chars"), floor)
         if reason is not None:
             yield Hit(section.heading_line, 1, f"미완성 답변: {reason}", section=section)
 

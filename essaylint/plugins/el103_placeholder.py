@@ -70,7 +70,7 @@ def check(doc: Document, opts: Options, ctx: RuleContext) -> Iterator[Hit]:
             if _in_code(section, found.start):
                 continue
             line, col = section.locate(found.start)
-            end_line, end_col = section.locate(found.end)
+            end_line, end_col = section.locate_end(found.end)
             if end_line != line:
                 end_line, end_col = line, col + len(found.text)
             yield Hit(
