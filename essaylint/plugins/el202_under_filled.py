@@ -67,7 +67,8 @@ def check(doc: Document, opts: Options, ctx: RuleContext) -> Iterator[Hit]:
             detail = f"최소 {limit.min:,}{unit}보다 {limit.min - used:,}{unit} 적음"
         else:
             assert limit.max is not None
-            detail = f"{used / limit.max:.0%} 채움, 권장 {opts.min_fill:.0%} 이상"
+            # Floor, so 79.7% never reads as "80% 채움" next to "권장 80% 이상".
+            detail = f"{used * 100 // limit.max}% 채움, 권장 {opts.min_fill:.0%} 이상"
         shown = limit.max if limit.max is not None else floor
         yield Hit(
             section.heading_line,
