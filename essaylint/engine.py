@@ -23,6 +23,8 @@ from essaylint.results import FileResult, Finding, SectionReport
 from essaylint.score import Assessment, Thresholds, assess
 from essaylint.suppress import is_suppressed, parse_suppressions
 
+VALUE_RULES = frozenset({"EL401", "EL402"})  # their coverage matrix goes into the results
+
 
 class RuleCrash(RuntimeError):
     """A rule raised: reported as a one-line error for the file being checked."""
@@ -186,6 +188,7 @@ def lint_document(
         limit_for=_limit_resolver(settings, document.front_matter),
         settings=settings,
         base_dir=settings.base_dir or (Path(path).parent if path != "-" else Path.cwd()),
+        lines=lines,
     )
     rules = load_rules()
     selected = select_rules(rules, settings.select, settings.extend_select, settings.ignore)
@@ -209,6 +212,11 @@ def lint_document(
             findings.append(_finding(hit, rule, entry.severity, path))
     findings.sort()
     result.findings = findings
+    if any(rule.code in VALUE_RULES for rule in selected):
+        from essaylint.values import known_values, value_coverage
+
+        result.coverage = value_coverage(document, settings, lines=lines)
+        result.notes.extend(known_values(document, settings, lines=lines).notes())
     assessments = [assess_once(q) for q in document.questions()]
     by_section = {id(a.section): a for a in assessments}
     result.sections = [_report(s, by_section.get(id(s))) for s in document.walk()]

@@ -11,7 +11,7 @@ imports pydantic; the config loader validates user tables against them (unknown 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
@@ -85,11 +85,14 @@ class RuleContext:
         settings: Any = None,
         base_dir: Path | None = None,
         assess: Callable[[Section], Assessment] | None = None,
+        lines: Sequence[str] | None = None,
     ) -> None:
         self.path = path
         # Folder of the config file in force (or the file's folder): relative pack paths start here.
         self.base_dir = base_dir
         self._assess = assess
+        # The original lines of the file (no line endings), for rules that read raw source.
+        self.lines = lines
         self._count_text = count_text
         self.default_mode: CountMode = default_mode
         self._limit_for = limit_for

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from essaylint.plugin import Edit, Severity
 
@@ -57,6 +58,9 @@ class FileResult:
     error: str | None = None
     notes: list[str] = field(default_factory=list)
     encoding: str = "utf-8"
+    # Company values and which answers reference them (essaylint.values.Coverage), when the
+    # values rules ran.
+    coverage: Any = None
     # From the config in force for this file; CLI flags win.
     strict: bool = False
     fail_under: float | None = None

@@ -19,7 +19,7 @@ import pytest
 
 # Both answers fill 80-100% of their 150-character limit (139 and 129): no finding at all.
 CLEAN = """\
-# 카카오 자기소개서
+# 2026 하반기 자기소개서
 
 ## 1. 지원 동기 (150자)
 명절마다 부모님께 선물하기로 선물을 보내며, 받는 사람의 주소를 몰라도 마음을 전할 수 있다는 점에 놀랐습니다. 그 편리함 뒤에 있는 주문 처리 구조를 직접 설계하고, 더 많은 사람이 부담 없이 마음을 나누도록 돕는 개발자가 되고 싶어 지원했습니다.
@@ -370,6 +370,9 @@ FILE_KEYS = {
     "notes",
     "findings",
     "sections",
+    "company",
+    "values",
+    "coverage",
 }
 FINDING_KEYS = {
     "code",

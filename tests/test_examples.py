@@ -43,4 +43,4 @@ def test_readme_sample_lines_are_real_output() -> None:
 
 def test_example_shows_every_kind_of_finding() -> None:
     codes = {line.split()[1] for line in _run().stdout.splitlines() if line.startswith("examples/")}
-    assert codes == {"EL101", "EL102", "EL201", "EL301"}
+    assert codes == {"EL101", "EL102", "EL201", "EL301", "EL401", "EL402"}

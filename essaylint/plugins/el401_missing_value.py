@@ -31,7 +31,7 @@ them leaves the reader to make the connection, and most will not.
 **신뢰**, **충돌**, **헌신**
 
 ## 입사 후 포부 (500자)
-입사 후에는 결제 서비스의 장애 대응 체계를 정리하겠습니다. 동료들이 믿고 맡길 수 있도록 운영 문서와 점검 목록을 꾸준히 다듬고, 의견이 다를 때는 근거를 들고 충분히 토론하겠습니다.
+입사 후에는 결제 서비스의 장애 대응 체계를 정리하겠습니다. 동료들이 신뢰하고 맡길 수 있도록 운영 문서와 점검 목록을 꾸준히 다듬고, 의견이 충돌할 때는 근거를 들고 충분히 토론하겠습니다.
 ```
 
 ## Fix
@@ -80,7 +80,9 @@ class Options(RuleOptions):
                 try:
                     re.compile(pattern)
                 except re.error as error:
-                    raise ValueError(f"{key}: bad regular expression {pattern!r}: {error}") from None
+                    raise ValueError(
+                        f"{key}: bad regular expression {pattern!r}: {error}"
+                    ) from None
 
 
 def headings(section: Section) -> tuple[str, ...]:
@@ -107,12 +109,11 @@ def check(doc: Document, opts: Options, ctx: RuleContext) -> Iterator[Hit]:
     questions = [
         q
         for q in doc.questions()
-        if in_scope(q, opts.applies_to, opts.skip)
-        and ctx.assess(q).state not in ("empty", "stub")
+        if in_scope(q, opts.applies_to, opts.skip) and ctx.assess(q).state not in ("empty", "stub")
     ]
     if not questions:
         return
-    values = known_values(doc, ctx.settings)
+    values = known_values(doc, ctx.settings, lines=getattr(ctx, "lines", None))
     if not values.values:
         return
     names = value_list(values.names)

@@ -35,8 +35,8 @@ see before they do. It is information, not an error: few applications cover ever
 Cover the value in the answer where it fits best, or accept the gap.
 
 ## False positives
-A preset may list more values than the posting asks about: limit the report with `origins`
-(for example `origins = ["document", "front-matter", "config"]` ignores preset-only values), or
+A preset may list more values than the posting asks about, so values only a shipped preset
+knows are not reported by default; add `"preset"` to `origins` to see them too, or
 turn the rule off with `ignore = ["EL402"]`.
 """
 
@@ -47,19 +47,23 @@ from dataclasses import dataclass
 
 from essaylint.model import Document
 from essaylint.plugin import Hit, Rule, RuleContext, RuleOptions
+from essaylint.values.lemmas import object_particle
 
 ORIGIN_NAMES = ("document", "front-matter", "config", "preset")
 
 
 @dataclass(frozen=True)
 class Options(RuleOptions):
-    # Report only values from these origins: document, front-matter, config, preset.
-    origins: tuple[str, ...] = ORIGIN_NAMES
+    # Report only values from these origins: document, front-matter, config, preset. Values
+    # only a shipped preset knows are left out by default: the writer never stated them.
+    origins: tuple[str, ...] = ("document", "front-matter", "config")
 
     def validate(self) -> None:
         for origin in self.origins:
             if origin not in ORIGIN_NAMES:
-                raise ValueError(f"origins: must be among {', '.join(ORIGIN_NAMES)}, got {origin!r}")
+                raise ValueError(
+                    f"origins: must be among {', '.join(ORIGIN_NAMES)}, got {origin!r}"
+                )
 
 
 def check(doc: Document, opts: Options, ctx: RuleContext) -> Iterator[Hit]:
@@ -68,21 +72,28 @@ def check(doc: Document, opts: Options, ctx: RuleContext) -> Iterator[Hit]:
     questions = list(doc.questions())
     if not any(ctx.assess(q).state not in ("empty", "stub") for q in questions):
         return
-    values = known_values(doc, ctx.settings)
+    values = known_values(doc, ctx.settings, lines=getattr(ctx, "lines", None))
     if not values.values:
         return
     used: set[str] = set()
     for question in questions:
         used.update(values.referenced(question, doc))
     fallback_line = values.section_lines[0] if values.section_lines else 1
+    # Name the values section the finding stands in (the reference heading), so the output
+    # says where the value came from even though no question owns it.
+    headings = {s.heading_line: s for s in doc.walk() if s.kind == "reference"}
     for value in values.values:
         if value.name in used or value.origin not in opts.origins:
             continue
         line = value.section_line or fallback_line
+        owner = headings.get(line) or next(
+            (s for s in headings.values() if s.heading_line <= line <= s.end_line), None
+        )
         yield Hit(
             line,
             1,
-            f"인재상 키워드 '{value.name}'을(를) 언급한 답변이 없음",
+            f"인재상 키워드 '{value.name}'{object_particle(value.name)} 언급한 답변이 없음",
+            section=owner,
             suggestion="이 가치가 드러나는 경험을 한 답변에 넣을 수 있는지 검토하세요",
         )
 

@@ -53,6 +53,7 @@ from dataclasses import dataclass
 
 from essaylint.model import Document, Section
 from essaylint.plugin import Hit, Rule, RuleContext, RuleOptions
+from essaylint.values.lemmas import object_particle
 from essaylint.values.presets import company_key
 
 
@@ -92,14 +93,17 @@ def check(doc: Document, opts: Options, ctx: RuleContext) -> Iterator[Hit]:
     questions = [q for q in doc.questions() if q.text.strip()]
     if not questions:
         return
-    values = known_values(doc, ctx.settings)
+    values = known_values(doc, ctx.settings, lines=getattr(ctx, "lines", None))
     companies = values.companies
     pinned = front_matter_names_company(doc)
     for question in questions:
         target = section_target(question, doc, values.company, companies, pinned)
         if target is None:
             continue
-        known = tuple(c for c in companies if c.key != target.key) + (target,)
+        # One scanner for every file: the catalogue, plus the target when it is a custom name.
+        known = tuple(companies)
+        if all(c.key != target.key for c in companies):
+            known = (*known, target)
         target_names = {company_key(n) for n in (*target.names, *target.products)}
         text = question.text
         for mention in mentions(text, known):
@@ -118,7 +122,8 @@ def check(doc: Document, opts: Options, ctx: RuleContext) -> Iterator[Hit]:
             yield Hit(
                 line,
                 col,
-                f"지원 회사는 {target.name}인데 '{mention.text}'에 지원하는 문장",
+                f"지원 회사는 {target.name}인데 '{mention.text}'{object_particle(mention.text)} "
+                "지원 대상으로 씀",
                 section=question,
                 end_line=end_line,
                 end_col=end_col,

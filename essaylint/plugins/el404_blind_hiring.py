@@ -82,10 +82,11 @@ _PARTICLE_END = (
     "로",
     "도",
     "만",
-    "를",
     " ",
 )
-_SCHOOL_CONTEXT = re.compile(r"졸업|재학|입학|학번|다니|출신|전공|학과|학부|학교|캠퍼스|동문|선배|후배")
+_SCHOOL_CONTEXT = re.compile(
+    r"졸업|재학|입학|학번|다니|출신|전공|학과|학부|학교|캠퍼스|동문|선배|후배"
+)
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|<img\b[^>\n]*>", re.IGNORECASE)
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 
@@ -173,7 +174,9 @@ def patterns() -> Patterns:
             rf"고향(?:은|이|인|이신|이자)\s*(?:바로\s*)?(?:{regions}){suffix}"
             rf"(?=$|[^{_H}]|이|입니다|으로|에서|에|의|와|과|로|라)"
         ),
-        re.compile(rf"(?<![{_H}])(?:{regions}){suffix}에서\s*(?:태어나|태어났|나고\s*자라|나고\s*자란|자랐)"),
+        re.compile(
+            rf"(?<![{_H}])(?:{regions}){suffix}에서\s*(?:태어나|태어났|나고\s*자라|나고\s*자란|자랐)"
+        ),
     )
     family_alt = _alternation(terms["family"])
     jobs = _alternation(terms["occupations"])
@@ -182,8 +185,8 @@ def patterns() -> Patterns:
         re.compile(
             rf"{who}\s*(?:[^.!?\n]{{0,25}}?\s)?(?:{jobs})"
             rf"(?:이셨|이시|이신|이십니다|이세요|이었|였|이고|이며|입니다|셨|이다"
-            rf"|(?:으로|로)\s*(?:오래\s*|평생\s*|\d+\s*년\s*(?:동안|간)?\s*)?"
-            rf"(?:일하|근무하|재직하|계시|계셨|은퇴하|퇴직하|정년))"
+            rf"|(?:으로|로)(?=\s*(?:오래\s*|평생\s*|\d+\s*년\s*(?:동안|간)?\s*)?"
+            rf"(?:일하|근무하|재직하|계시|계셨|은퇴하|퇴직하|정년)))"
         ),
         re.compile(
             rf"{who}\s*(?:[^.!?\n]{{0,25}}?\s)?(?:[{_H}]+(?:을|를))\s*(?:운영|경영)하(?:시|셨)"
@@ -255,7 +258,7 @@ def _sentence_of(text: str, start: int, end: int) -> str:
 
 
 def _school_stem_ok(stem: str, kind: str, p: Patterns) -> bool:
-    if _ANONYMISED.match(stem) or len(stem) == 1 and stem.isascii():
+    if _ANONYMISED.match(stem) or (len(stem) == 1 and stem.isascii()):
         return False
     if stem in p.generic_stems:
         return False
@@ -296,9 +299,9 @@ def find_schools(text: str, p: Patterns) -> Iterator[Finding]:
     for match in p.school_short.finditer(text):
         if not free(*match.span()) or not _ends_word(text, match.end()):
             continue
-        if match.group() in p.ambiguous_short:
-            if not _SCHOOL_CONTEXT.search(_sentence_of(text, match.start(), match.end())):
-                continue
+        sentence = _sentence_of(text, match.start(), match.end())
+        if match.group() in p.ambiguous_short and not _SCHOOL_CONTEXT.search(sentence):
+            continue
         taken.append(match.span())
         yield Finding(match.start(), match.end(), "school")
 

@@ -6,7 +6,8 @@
             "findings": [{"code", "rule", "severity", "line", "column", "end_line",
                           "end_column", "message", "section", "suggestion", "fix"}],
             "sections": [{"title", "line", "level", "kind", "state", "count", "limit", "min",
-                          "mode", "limit_source", "path", "style", "alt_titles"}]}],
+                          "mode", "limit_source", "path", "style", "alt_titles"}],
+            "company", "values": [{"name", "origin"}], "coverage": {question: [value]}}],
  "summary": {"files", "errors", "warnings", "infos", "questions", "complete", "score"}}
 ```
 """
@@ -62,6 +63,11 @@ class SectionModel(BaseModel):
     alt_titles: list[str]
 
 
+class ValueModel(BaseModel):
+    name: str
+    origin: str
+
+
 class FileModel(BaseModel):
     path: str
     score: float | None
@@ -73,6 +79,9 @@ class FileModel(BaseModel):
     notes: list[str]
     findings: list[FindingModel]
     sections: list[SectionModel]
+    company: str | None = None
+    values: list[ValueModel] = []
+    coverage: dict[str, list[str]] = {}
 
 
 class SummaryModel(BaseModel):
@@ -148,6 +157,7 @@ def build_report(results: Sequence[FileResult]) -> ReportModel:
             notes=list(r.notes),
             findings=[_finding(f) for f in r.findings],
             sections=[_section(s) for s in r.sections],
+            **(r.coverage.to_json() if r.coverage is not None else {}),
         )
         for r in results
     ]

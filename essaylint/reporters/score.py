@@ -79,3 +79,17 @@ def render(results: Sequence[FileResult], out: TextIO, *, details: bool, color: 
             out.write(
                 f"  {report.line:>5}  {state} {bar:<29} {_count_text(report)}  {report.title}\n"
             )
+        _render_coverage(result, out)
+
+
+def _render_coverage(result: FileResult, out: TextIO) -> None:
+    """The values matrix: answered questions by company values, a mark where one is referenced."""
+    coverage = result.coverage
+    if coverage is None or not coverage.values:
+        return
+    from essaylint.values import render_coverage
+
+    company = f" ({coverage.company})" if coverage.company else ""
+    out.write(f"  인재상 반영{company}:\n")
+    for line in render_coverage(coverage, 100):
+        out.write(f"    {line}\n")

@@ -1,15 +1,17 @@
 """Which company an application is for, and where an answer addresses another one.
 
-The target is, in order: the `company` of the front matter or config (a preset slug or any
-name), else a company named by the document's title (a top-level group heading such as
-`# 카카오 자기소개서`) or by a values section title (`## 카카오 인재상`). A question under a group
-whose title names a company (a file holding several applications) is for that company.
+The target is, in order: the front matter's `company` (a preset slug or any name), else the one
+company the document's title names (a top-level group heading such as `# 카카오 자기소개서`, or a
+values section title such as `## 카카오 인재상`), else the config's `company`: a folder-wide
+config yields to a file that says which company it is for. A question under a group whose title
+names a company (a file holding several applications) is for that company, unless the front
+matter pins one.
 
 Known companies are the presets' names and aliases plus config `companies` (each entry a name,
 optionally with aliases after `|`: `"네이버웹툰|Naver Webtoon"`). Products of every preset are
 recognised too, so `카카오톡` or `네이버 지도` is never read as the company.
 
-`application_mentions` finds a known company other than the target *addressed as the one applied
+`addresses_as_target` tells whether a mention of a known company is *addressed as the one applied
 to*. A plain mention (`네이버에서 인턴을 하며`, `네이버와 비교하면`) is not enough; the name must be
 followed by a phrase that applies, joins or becomes part of it:
 
@@ -85,7 +87,7 @@ _ALWAYS = re.compile(
 )
 _APPLY = re.compile(
     r"^\s*(?:에|에게)\s*(?:꼭\s*|다시\s*|당당히\s*)?지원"
-    r"(?=하|한|할|함|해|했|\s*동기|\s*하|서|을\s*(?:결심|결정))"
+    r"(?=하|한|할|함|합|해|했|드|\s*동기|\s*하|서|을\s*(?:결심|결정))"
 )
 _FUTURE_ONLY = re.compile(
     r"^\s*(?:에|으로|로)\s*(?:입사|합류|이직)"
@@ -166,23 +168,19 @@ class Mention:
     product: bool
 
 
-def _name_pattern(name: str) -> str:
-    escaped = re.escape(name).replace(r"\ ", r"\s*")
-    if name.isascii():
-        if len(name) <= 4:
-            return rf"(?<![A-Za-z0-9]){escaped}(?![A-Za-z0-9])"
-        return rf"(?i:(?<![A-Za-z0-9]){escaped}(?![A-Za-z0-9]))"
-    return rf"(?<![{_HANGUL}A-Za-z0-9]){escaped}"
-
-
 def _lookup_key(name: str) -> str:
     return re.sub(r"\s+", "", name).casefold()
 
 
+@dataclass(frozen=True, slots=True)
+class _Scanner:
+    pattern: re.Pattern[str]
+    owners: dict[str, tuple[Company, bool]]
+    exact_ascii: frozenset[str]  # short ASCII names must match in their own case (KT, LINE)
+
+
 @lru_cache(maxsize=32)
-def _scanner(
-    companies: tuple[Company, ...],
-) -> tuple[re.Pattern[str], dict[str, tuple[Company, bool]]]:
+def _scanner(companies: tuple[Company, ...]) -> _Scanner:
     entries: list[tuple[str, Company, bool]] = []
     for company in companies:
         entries.extend((n, company, False) for n in company.names)
@@ -191,21 +189,34 @@ def _scanner(
     owners: dict[str, tuple[Company, bool]] = {}
     for name, company, product in entries:
         owners.setdefault(_lookup_key(name), (company, product))
-    pattern = re.compile("|".join(_name_pattern(n) for n, _, _ in entries))
-    return pattern, owners
+    names = "|".join(re.escape(n).replace(r"\ ", r"\s*") for n, _, _ in entries)
+    pattern = re.compile(rf"(?<![{_HANGUL}A-Za-z0-9])(?:{names})", re.IGNORECASE)
+    exact = frozenset(n for n, _, _ in entries if n.isascii() and len(n) <= 4)
+    return _Scanner(pattern, owners, exact)
 
 
 def mentions(text: str, companies: tuple[Company, ...]) -> Iterator[Mention]:
-    """Every company name or product in `text`, longest first, not overlapping."""
+    """Every company name or product in `text`, longest first, not overlapping.
+
+    ASCII names end at a word boundary (`LINE` is not in `LINEAR`), and short ones (`KT`,
+    `LINE`, `SK`) match only in the case they are listed in, so `line` is not LINE.
+    """
     if not companies:
         return
-    pattern, owners = _scanner(companies)
-    for match in pattern.finditer(text):
-        owner = owners.get(_lookup_key(match.group()))
+    scanner = _scanner(companies)
+    for match in scanner.pattern.finditer(text):
+        found = match.group()
+        if found.isascii():
+            end = match.end()
+            if end < len(text) and text[end].isascii() and text[end].isalnum():
+                continue
+            if len(found) <= 4 and found not in scanner.exact_ascii:
+                continue
+        owner = scanner.owners.get(_lookup_key(found))
         if owner is None:
             continue
         company, product = owner
-        yield Mention(match.start(), match.end(), match.group(), company, product)
+        yield Mention(match.start(), match.end(), found, company, product)
 
 
 def _ends_word(text: str, end: int) -> bool:
@@ -243,8 +254,7 @@ def addresses_as_target(text: str, mention: Mention) -> bool:
     if _APPLY.search(rest):
         return not _PAST_EXPERIENCE.search(sentence)
     if _FUTURE_ONLY.search(rest):
-        tail = rest
-        return bool(_FUTURE.search(tail)) and not _PAST_EXPERIENCE.search(sentence)
+        return bool(_FUTURE.search(rest)) and not _PAST_EXPERIENCE.search(sentence)
     return False
 
 
@@ -252,33 +262,49 @@ def addresses_as_target(text: str, mention: Mention) -> bool:
 
 
 def company_in_title(title: str, companies: tuple[Company, ...]) -> Company | None:
-    """The first company a heading names by its name or an alias (products do not count)."""
+    """The one company a heading names by its name or an alias (products do not count).
+
+    A heading that names two different companies (`네이버 vs 카카오 비교`) names none.
+    """
+    found: Company | None = None
     for mention in mentions(title, companies):
-        if not mention.product and _ends_word(title, mention.end):
-            return mention.company
-    return None
+        if mention.product or not _ends_word(title, mention.end):
+            continue
+        if found is not None and found.key != mention.company.key:
+            return None
+        found = mention.company
+    return found
+
+
+def title_company(document: Document, companies: list[Company]) -> Company | None:
+    """The single company the document's title (top-level group headings, values section
+    titles such as `카카오 인재상`) names; None when none or several are named."""
+    known = tuple(companies)
+    named: list[Company] = []
+    for section in document.sections:
+        candidates = [section] if section.kind == "group" or section.level == 1 else []
+        candidates.extend(s for s in section.walk() if s.kind == "reference")
+        for heading in candidates:
+            found = company_in_title(heading.title, known)
+            if found is not None and all(found.key != c.key for c in named):
+                named.append(found)
+    return named[0] if len(named) == 1 else None
 
 
 def document_target(
     document: Document,
     setting: str | None,
     companies: list[Company],
+    from_front_matter: bool = False,
 ) -> Company | None:
-    """The company the whole document is for: the setting, else the title's single company."""
-    if setting:
+    """The company the document is for: the front matter's `company`, else the one its title
+    names, else the config's `company` (a folder-wide config yields to a file's own title)."""
+    if setting and from_front_matter:
         return resolve_company(setting, companies)
-    known = tuple(companies)
-    named: list[Company] = []
-    for section in document.sections:
-        candidates = [section] if section.kind == "group" or section.level == 1 else []
-        candidates.extend(s for s in section.walk() if s.kind == "reference" and s is not section)
-        if section.kind == "reference":
-            candidates.append(section)
-        for heading in candidates:
-            found = company_in_title(heading.title, known)
-            if found is not None and all(found.key != c.key for c in named):
-                named.append(found)
-    return named[0] if len(named) == 1 else None
+    named = title_company(document, companies)
+    if named is not None:
+        return named
+    return resolve_company(setting, companies) if setting else None
 
 
 def section_target(

@@ -27,9 +27,9 @@ from essaylint.values.companies import Company, catalogue, document_target
 from essaylint.values.extract import extract_values, values_sections
 from essaylint.values.lemmas import (
     FALLBACK_NOTE,
+    HANGUL,
     Term,
     compile_term,
-    fallback_used,
     index_text,
     lemma_mode_for,
     squeeze,
@@ -74,6 +74,7 @@ class ValueSet:
     section_lines: tuple[int, ...] = ()  # heading lines of the document's values sections
     _terms: dict[str, tuple[Term, ...]] = field(default_factory=dict)
     _lemma_mode: bool | None = None
+    _fallback: bool = False
     _referenced: dict[int, tuple[Section, tuple[str, ...]]] = field(default_factory=dict)
 
     @property
@@ -84,6 +85,8 @@ class ValueSet:
         if self._lemma_mode is None:
             texts = [s.text for s in document.questions()]
             self._lemma_mode = lemma_mode_for(texts) if self.values else False
+            korean = bool(self.values) and any(HANGUL.search(t) for t in texts)
+            self._fallback = korean and not self._lemma_mode
         return self._lemma_mode
 
     def terms(self, value: Value, lemma_mode: bool) -> tuple[Term, ...]:
@@ -115,30 +118,33 @@ class ValueSet:
         return result
 
     def notes(self) -> list[str]:
-        return [FALLBACK_NOTE] if self._lemma_mode is False and fallback_used() else []
+        """`FALLBACK_NOTE` when this document's Korean answers were matched without Kiwi."""
+        return [FALLBACK_NOTE] if self._fallback else []
 
 
 def _setting(settings: Any, name: str, default: Any) -> Any:
     return getattr(settings, name, default) if settings is not None else default
 
 
-def _front_matter_values(document: Document) -> set[str]:
-    found: set[str] = set()
-    for table in (document.front_matter, document.front_matter.get("essaylint")):
-        if isinstance(table, dict):
-            raw = table.get("values")
-            if isinstance(raw, list):
-                found.update(squeeze(str(v)) for v in raw)
-            elif isinstance(raw, str):
-                found.add(squeeze(raw))
-    return found
+def _front_matter(document: Document, key: str) -> object:
+    """A key of the front matter, top level or under `essaylint:` (None when absent)."""
+    nested = document.front_matter.get("essaylint")
+    if isinstance(nested, dict) and key in nested:
+        return nested[key]
+    return document.front_matter.get(key)
+
+
+def _front_matter_values(document: Document) -> list[str]:
+    raw = _front_matter(document, "values")
+    if isinstance(raw, list):
+        return [str(v) for v in raw if str(v).strip()]
+    if isinstance(raw, str) and raw.strip():
+        return [raw]
+    return []
 
 
 def front_matter_names_company(document: Document) -> bool:
-    nested = document.front_matter.get("essaylint")
-    return "company" in document.front_matter or (
-        isinstance(nested, dict) and "company" in nested
-    )
+    return isinstance(_front_matter(document, "company"), str)
 
 
 def _merge(values: list[Value], new: Value) -> None:
@@ -186,7 +192,14 @@ def _build(document: Document, settings: Any, lines: Sequence[str] | None) -> Va
     base_dir: Path | None = _setting(settings, "base_dir", None)
     presets = load_presets(packs, base_dir)
     companies = catalogue(presets, _setting(settings, "companies", ()) or ())
-    company = document_target(document, _setting(settings, "company", None), companies)
+    # Front matter is read here too, so callers may pass settings with or without it merged.
+    pinned = _front_matter(document, "company")
+    company = document_target(
+        document,
+        pinned if isinstance(pinned, str) else _setting(settings, "company", None),
+        companies,
+        from_front_matter=isinstance(pinned, str),
+    )
     values: list[Value] = []
     for found in extract_values(document, lines):
         _merge(
@@ -199,10 +212,11 @@ def _build(document: Document, settings: Any, lines: Sequence[str] | None) -> Va
                 section_line=found.section.heading_line,
             ),
         )
-    from_front = _front_matter_values(document)
+    front = _front_matter_values(document)
+    for name in front:
+        _merge(values, Value(name, "front-matter"))
     for name in _setting(settings, "values", ()) or ():
-        origin: Origin = "front-matter" if squeeze(name) in from_front else "config"
-        _merge(values, Value(str(name), origin))
+        _merge(values, Value(str(name), "config"))
     if company is not None and company.preset is not None:
         preset = company.preset
         for item in preset.values:

@@ -133,13 +133,29 @@ def _acceptable(term: str) -> bool:
     return not looks_like_sentence(term)
 
 
+def _split_outside_parens(text: str) -> list[str]:
+    """Split at commas (and 、 ; /) that are not inside parentheses."""
+    parts: list[str] = []
+    depth = start = 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(depth - 1, 0)
+        elif depth == 0 and ch in ",，、;/":
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return parts
+
+
 def split_terms(raw: str) -> list[tuple[str, tuple[str, ...]]]:
-    """A candidate -> (value, glosses) pairs: `(a, b)` gives two, `열정(Passion)` one with a gloss."""
+    """A candidate -> (value, glosses): `(a, b)` gives two, `열정(Passion)` one with a gloss."""
     text = _clean(raw)
     if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
         text = text[1:-1]
     results: list[tuple[str, tuple[str, ...]]] = []
-    for part in _LIST_SPLIT.split(text):
+    for part in _split_outside_parens(text):
         part = _clean(part)
         glosses: tuple[str, ...] = ()
         match = _GLOSS.match(part)
@@ -154,16 +170,23 @@ def split_terms(raw: str) -> list[tuple[str, tuple[str, ...]]]:
 # --- bold from the column map ------------------------------------------------------------------
 
 
-def _is_nfd_like(span: Span) -> bool:
-    """Decomposed Hangul leaves gaps between most syllables: no bold can be read from those."""
+def _markup_gaps(span: Span) -> list[int]:
+    """Columns of markup skipped after each character of `span.text` (len(text) - 1 items).
+
+    A span read from decomposed (NFD) Hangul keeps one column per syllable's first jamo, so
+    each syllable leaves a gap of its other jamo: that part is subtracted when every Hangul
+    syllable shows it, leaving only what markup (`**`) skipped.
+    """
     text, cols = span.text, span.cols
-    pairs = gaps = 0
-    for i in range(len(text) - 1):
-        if "\uac00" <= text[i] <= "\ud7a3" and "\uac00" <= text[i + 1] <= "\ud7a3":
-            pairs += 1
-            if cols[i + 1] - cols[i] > 1:
-                gaps += 1
-    return pairs > 0 and gaps * 2 > pairs
+    gaps = [cols[i + 1] - cols[i] - 1 for i in range(len(text) - 1)]
+    own = [len(unicodedata.normalize("NFD", ch)) - 1 for ch in text[:-1]]
+    decomposed = [i for i, extra in enumerate(own) if extra]
+    # Decomposed: every syllable's gap is at least its own jamo (in NFC text a syllable directly
+    # followed by another character has no gap at all), and some gap is exactly that.
+    nfd = bool(decomposed) and all(gaps[i] >= own[i] for i in decomposed)
+    if nfd and any(gaps[i] == own[i] for i in decomposed):
+        return [g - o for g, o in zip(gaps, own, strict=True)]
+    return gaps
 
 
 def bold_ranges(span: Span, line: str | None = None) -> list[tuple[int, int]]:
@@ -181,16 +204,18 @@ def bold_ranges(span: Span, line: str | None = None) -> list[tuple[int, int]]:
             if "**" in skipped or "__" in skipped:
                 toggles.append(i + 1)
     else:
-        if _is_nfd_like(span):
-            return []
-        for i in range(len(cols) - 1):
-            if cols[i + 1] - cols[i] - 1 == 2:
+        for i, gap in enumerate(_markup_gaps(span)):
+            if gap == 2:
                 toggles.append(i + 1)
         if not toggles:
             return []
         # The markers before the first and after the last character leave no gap, so either
-        # reading may be right: take the one whose bold parts are all real terms.
-        for starts_bold in (True, False) if len(toggles) % 2 else (False, True):
+        # reading may be right: take the one whose bold parts are all real terms. A span that
+        # starts in column 1 or 2 has no room for `**` before it.
+        readings: tuple[bool, ...] = (True, False) if len(toggles) % 2 else (False, True)
+        if span.col < 3:
+            readings = (False,)
+        for starts_bold in readings:
             ranges = _ranges(toggles, starts_bold, len(span.text))
             if all(_is_term(span.text[a:b]) for a, b in ranges):
                 return ranges
@@ -206,7 +231,7 @@ _JOINERS = frozenset(
 
 def _is_term(text: str) -> bool:
     core = _SQUEEZE.sub("", text)
-    return bool(core) and core not in _JOINERS
+    return bool(core) and core not in _JOINERS and text.lstrip()[:1] not in ":：-–—|,"
 
 
 def _ranges(toggles: list[int], starts_bold: bool, length: int) -> list[tuple[int, int]]:
@@ -266,6 +291,10 @@ def _row_values(
         if terms:
             return terms
     standalone = list(_STANDALONE_PARENS.finditer(text))
+    gloss = _GLOSS.match(text)
+    # `창의혁신 (Creativity)` glosses one term; `제가 꼽는 가치 (분석력, 차분함)` lists values.
+    if gloss and not text.startswith("(") and len(gloss["head"].split()) <= 2:
+        standalone = []
     if standalone:
         found = []
         for match in standalone:

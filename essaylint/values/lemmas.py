@@ -1,6 +1,7 @@
 """Does a text reference a value? Content-word keys compared, not raw substrings.
 
-With kiwipiepy importable, every text is analysed once (cached per text for the run) into the
+With kiwipiepy importable (the instance shared with the spelling rules, `essaylint.korean.model`),
+every text is analysed once (cached per text for the run) into the
 *keys* of its content words: nouns (NNG, NNP), roots (XR), verb and adjective stems (VV, VA) and
 English words (stemmed, lower case). So `도전하는`, `도전적인` and `도전했습니다` all yield the key
 `도전`; `신뢰받는` yields `신뢰`; `선배` yields `선배`, never `선`.
@@ -9,13 +10,16 @@ Keys are normalised so that a noun or root and its 하다-word meet: `차분함`
 `차분한` all give `차분`. A one-syllable root is kept with its 하 (`선함` → `선하`), because a
 bare one-syllable noun is too often another word (`선을 넘다`).
 
-A value (or a related term) is referenced when the text holds **any** of its key lemmas:
-`도전 의식` by any form of `도전` (`의식` is generic and never counts alone), `목표 달성` by
-`목표` or by `달성` (the head noun alone counts). Generic words (`의식`, `자세`, `능력`, `인재`,
-`생각` …) never count when the value has another key; a value made only of generic words
-(`정도경영` → `정도`, `경영`) matches only as the whole phrase. English values match on stems,
-case-insensitively, and a value of several English words needs all of them (`Think Big`).
-The whole phrase with spaces removed (`주인의식`, `SUPEX`) always counts too.
+A value is referenced when the text holds **any** of its key lemmas: `도전 의식` by any form of
+`도전` (`의식` is generic and never counts alone), `목표 달성` by `목표` or by `달성` (decision:
+the head noun alone counts, so a multi-word value is matched generously and `missing-value`
+stays quiet when in doubt). Generic words (`의식`, `자세`, `능력`, `인재`, `생각` …) never count
+when the value has another key; a value made only of generic words (`정도경영` → `정도`, `경영`)
+matches only as the whole phrase. A related term (a synonym from config or a preset) must
+appear with **all** its key lemmas (`반대 의견` needs both `반대` and `의견`), because it is a
+phrase chosen to be specific. English words match on stems, case-insensitively, and need all
+their words (`Think Big`). The whole phrase, at the start of a word and with or without the
+spaces it has (`주인 의식`, `SUPEX`), always counts too.
 
 Without kiwipiepy the same keys are approximated by stripping common endings and matching at the
 start of a word (`도전` in `도전하는`, not in `재도전`); `fallback_used()` says so once.
@@ -203,6 +207,14 @@ def english_keys(text: str) -> list[str]:
     ]
 
 
+def object_particle(word: str) -> str:
+    """을 after a final consonant, 를 after a vowel, 을(를) when the word is not Hangul."""
+    last = word[-1:]
+    if "\uac00" <= last <= "\ud7a3":
+        return "을" if (ord(last) - 0xAC00) % 28 else "를"
+    return "을(를)"
+
+
 def squeeze(text: str) -> str:
     """The text with spaces and punctuation removed, NFC, case-folded: for whole-phrase tests."""
     return _SQUEEZE.sub("", unicodedata.normalize("NFC", text)).casefold()
@@ -215,18 +227,19 @@ _FALLBACK_USED = False
 
 @lru_cache(maxsize=1)
 def kiwi_available() -> bool:
+    """Whether kiwipiepy and its model load (loads them: call only when Kiwi is needed)."""
     try:
-        import kiwipiepy  # noqa: F401
+        _kiwi()
     except Exception:
         return False
     return True
 
 
-@lru_cache(maxsize=1)
 def _kiwi() -> Any:
-    from kiwipiepy import Kiwi
+    """The process's shared Kiwi instance (`essaylint.korean.model`), loaded on first use."""
+    from essaylint.korean.model import get_kiwi
 
-    return Kiwi()
+    return get_kiwi()
 
 
 def fallback_used() -> bool:
@@ -293,7 +306,7 @@ class Term:
     text: str
     korean: frozenset[str]  # any of these keys (lemma mode)
     english: tuple[str, ...]  # all of these stems
-    phrase: str  # squeezed whole phrase; always counts when long enough
+    phrase: re.Pattern[str] | None  # the whole phrase (spaces optional where it has them)
     patterns: tuple[re.Pattern[str], ...] = ()  # fallback mode: any of these
     require_all: bool = False  # related terms: every key (or pattern) must be there
 
@@ -306,15 +319,12 @@ def _pick(keys: Iterable[tuple[str, str]], every: bool = False) -> frozenset[str
     useful = [(k, kind) for k, kind in keys if k not in GENERIC]
     if every:
         return frozenset(k for k, _ in useful)
-    for accept in (
-        lambda k, kind: kind == "noun" and len(k) >= 2,
-        lambda k, kind: kind == "noun",
-        lambda k, kind: True,
-    ):
-        chosen = frozenset(k for k, kind in useful if accept(k, kind))
-        if chosen:
-            return chosen
-    return frozenset()
+    tiers = (
+        frozenset(k for k, kind in useful if kind == "noun" and len(k) >= 2),
+        frozenset(k for k, kind in useful if kind == "noun"),
+        frozenset(k for k, _ in useful),
+    )
+    return next((tier for tier in tiers if tier), frozenset())
 
 
 @lru_cache(maxsize=2048)
@@ -322,7 +332,7 @@ def compile_term(text: str, lemma_mode: bool, every: bool = False) -> Term:
     """A value name (`every=False`: any key counts) or a related term (`every=True`)."""
     text = unicodedata.normalize("NFC", text).strip()
     english = tuple(dict.fromkeys(english_keys(text)))
-    phrase = squeeze(text)
+    phrase = phrase_pattern(text)
     hangul = "".join(_KOREAN_WORD.findall(text))
     if not hangul:
         return Term(text, frozenset(), english, phrase, require_all=every)
@@ -331,6 +341,16 @@ def compile_term(text: str, lemma_mode: bool, every: bool = False) -> Term:
         keys = _pick(_token_keys(tokens), every)
         return Term(text, keys, (), phrase, require_all=every)
     return Term(text, frozenset(), (), phrase, _fallback_patterns(text, every), every)
+
+
+def phrase_pattern(text: str) -> re.Pattern[str] | None:
+    """The words of `text` in order, spaces between them optional; None when too short."""
+    words = [w for w in re.split(r"[\s\W_]+", text) if w]
+    if len("".join(words)) < 2:
+        return None
+    body = r"[\s\W_]*".join(re.escape(w) for w in words)
+    right = r"(?![A-Za-z0-9])" if words[-1][-1:].isascii() else ""
+    return re.compile(rf"(?<![\uac00-\ud7a3A-Za-z0-9]){body}{right}", re.IGNORECASE)
 
 
 def _fallback_patterns(text: str, every: bool = False) -> tuple[re.Pattern[str], ...]:
@@ -352,23 +372,22 @@ def _fallback_patterns(text: str, every: bool = False) -> tuple[re.Pattern[str],
 
 @dataclass(frozen=True, slots=True)
 class TextIndex:
-    """One answer prepared for matching: its keys, English stems and squeezed text."""
+    """One answer prepared for matching: its text, content-word keys and English stems."""
 
     raw: str
     keys: frozenset[str]
     english: frozenset[str]
-    phrase: str
 
 
 def index_text(text: str, lemma_mode: bool) -> TextIndex:
     text = unicodedata.normalize("NFC", text)
     english = frozenset(english_keys(text))
     keys = text_keys(text) if lemma_mode else frozenset()
-    return TextIndex(text, keys, english, squeeze(text))
+    return TextIndex(text, keys, english)
 
 
 def term_matches(term: Term, index: TextIndex) -> bool:
-    if len(term.phrase) >= 2 and term.phrase in index.phrase:
+    if term.phrase is not None and term.phrase.search(index.raw):
         return True
     if term.english and all(stem in index.english for stem in term.english):
         return True

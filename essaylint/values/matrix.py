@@ -46,7 +46,7 @@ def truncate(text: str, width: int) -> str:
             break
         out.append(ch)
         used += w
-    return "".join(out) + ".."
+    return "".join(out).rstrip() + ".."
 
 
 def pad(text: str, width: int, align: str = "<") -> str:
@@ -67,9 +67,8 @@ def _table(
     title_width: int,
 ) -> list[str]:
     widths = [max(display_width(h), len(str(c)), 1) for h, c in zip(headers, counts, strict=True)]
-    lines = [
-        "  ".join([pad(QUESTION, title_width), *(pad(h, w, "^") for h, w in zip(headers, widths, strict=True))]).rstrip()
-    ]
+    head = [pad(h, w, "^") for h, w in zip(headers, widths, strict=True)]
+    lines = ["  ".join([pad(QUESTION, title_width), *head]).rstrip()]
     for title, row in zip(titles, marks, strict=True):
         cells = [pad(MARK if m else EMPTY, w, "^") for m, w in zip(row, widths, strict=True)]
         lines.append("  ".join([pad(truncate(title, title_width), title_width), *cells]).rstrip())
@@ -98,7 +97,8 @@ def render_coverage(coverage: Coverage, width: int = 80) -> list[str]:
     named = [truncate(v, _MAX_HEADER) for v in values]
     for tw in (title_width, max(_MIN_TITLE, min(title_width, 16))):
         if columns_width(named, tw) <= width:
-            return _table(titles, named, marks_for(values), [counts_by_value[v] for v in values], tw)
+            counts = [counts_by_value[v] for v in values]
+            return _table(titles, named, marks_for(values), counts, tw)
 
     # Numbered columns, in as many blocks as the width needs, then a legend.
     tw = max(_MIN_TITLE, min(title_width, width // 3))
