@@ -45,6 +45,7 @@ class Settings:
     strict: bool = False
     exclude: tuple[str, ...] = ()
     words: tuple[str, ...] = ()  # the writer's own words: spelling rules accept them
+    typo_packs: tuple[str, ...] = ()  # extra known-typo packs (same format as rules/typos/)
     company: str | None = None  # the target company: a preset slug or a name
     values: tuple[str, ...] = ()  # the company's values (인재상), added to those found
     synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # value -> related terms

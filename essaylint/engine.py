@@ -17,7 +17,14 @@ from essaylint.config import ConfigError, Settings, unknown_key_hint
 from essaylint.counting import count
 from essaylint.limits import Limit, limit_from_directive
 from essaylint.model import Document, Section
-from essaylint.plugin import Hit, Rule, RuleConfigError, RuleContext, RuleOptions
+from essaylint.plugin import (
+    Hit,
+    Rule,
+    RuleConfigError,
+    RuleContext,
+    RuleOptions,
+    RuleUnavailable,
+)
 from essaylint.registry import find_rule, load_rules, matches, select_rules
 from essaylint.results import FileResult, Finding, SectionReport
 from essaylint.score import Assessment, Thresholds, assess
@@ -202,6 +209,9 @@ def lint_document(
             hits = list(rule.check(document, entry.options, ctx))
         except RuleConfigError as error:
             raise ConfigError(str(error)) from None
+        except RuleUnavailable as error:
+            result.notes.append(f"{rule.code} {rule.name} skipped: {error}")
+            continue
         except Exception as error:  # a plugin bug must not hide the other files' results
             raise RuleCrash(
                 f"rule {rule.code} {rule.name} crashed: {type(error).__name__}: {error}"

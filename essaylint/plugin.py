@@ -26,6 +26,11 @@ Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
 
+class RuleUnavailable(RuntimeError):
+    """Raised by a check that cannot run here (its optional library is missing): the rule is
+    skipped with a note for the file, never an error, so the other rules' results stand."""
+
+
 class RuleConfigError(ValueError):
     """Raised by a check for a problem in the user's setup (a broken pack file): one line,
     reported like a config error (exit 2), never as a crash."""

@@ -54,7 +54,9 @@ def test_docstring_has_every_heading(rule) -> None:  # type: ignore[no-untyped-d
     doc = rule.doc
     assert doc.startswith(f"{rule.code} {rule.name}")
     positions = [doc.find(h + "\n") for h in HEADINGS]
-    assert all(p >= 0 for p in positions), [h for h, p in zip(HEADINGS, positions, strict=True) if p < 0]
+    assert all(p >= 0 for p in positions), [
+        h for h, p in zip(HEADINGS, positions, strict=True) if p < 0
+    ]
     assert positions == sorted(positions)
 
 

@@ -50,7 +50,6 @@ __all__ = [
     "Candidate",
     "CandidateKind",
     "candidates",
-    "changed_region",
     "keystroke_candidates",
     "one_edit_candidates",
     "pair_candidates",
@@ -180,7 +179,7 @@ def one_edit_candidates(word: str) -> dict[str, CandidateKind]:
     found: dict[str, CandidateKind] = {}
 
     def put(index: int, jamo: Jamo, kind: CandidateKind) -> None:
-        changed = letters[:index] + (jamo,) + letters[index + 1 :]
+        changed = (*letters[:index], jamo, *letters[index + 1 :])
         _add(found, "".join(compose(*item) for item in changed), kind)
 
     for index, (initial, vowel, final) in enumerate(letters):
@@ -244,9 +243,9 @@ def keystroke_candidates(word: str) -> dict[str, CandidateKind]:
         # The typist pressed an extra key: drop it.
         put(keys[:index] + keys[index + 1 :])
         if index + 1 < size:
-            put(keys[:index] + (keys[index + 1], keys[index]) + keys[index + 2 :])
+            put((*keys[:index], keys[index + 1], keys[index], *keys[index + 2 :]))
         for other in jamo_neighbours(keys[index]):
-            put(keys[:index] + (other,) + keys[index + 1 :])
+            put((*keys[:index], other, *keys[index + 1 :]))
     for index in range(size + 1):
         # The typist missed a key: put one back. A dropped consonant that leaves a word is
         # nearly always a final (one-jamo edits cover it) or a doubled key, so consonants are
@@ -271,33 +270,15 @@ def pair_candidates(word: str, pairs: Mapping[str, str]) -> dict[str, CandidateK
     return found
 
 
-def changed_region(word: str, other: str) -> tuple[int, int]:
-    """Syllables of `word` that `other` changes: `[start, end)` after common prefix and suffix.
-
-    An insertion changes no syllable of `word`: the region is then empty at the gap.
-    """
-    limit = min(len(word), len(other))
-    start = 0
-    while start < limit and word[start] == other[start]:
-        start += 1
-    end = 0
-    while end < limit - start and word[-1 - end] == other[-1 - end]:
-        end += 1
-    return start, len(word) - end
-
-
 def candidates(
     word: str,
     *,
     pairs: Mapping[str, str] | None = None,
     keystroke: bool = True,
-    region: tuple[int, int] | None = None,
 ) -> list[Candidate]:
     """All plausible corrections of `word`, best-explained kind first, then by text.
 
     One-jamo edits and known pairs always; keystroke slips too unless `keystroke` is False.
-    With `region` (`[start, end)` syllables), only edits touching it or the syllable on either
-    side are kept (known pairs always are): the caller knows where the word reads oddly.
     """
     found: dict[str, CandidateKind] = {}
     if keystroke:
@@ -309,13 +290,5 @@ def candidates(
         for text, kind in pair_candidates(word, pairs).items():
             _add(found, text, kind)
     result = [Candidate(text, kind) for text, kind in found.items() if plausible(text)]
-    if region is not None:
-        low, high = region[0] - 1, region[1] + 1
-        kept = []
-        for candidate in result:
-            start, end = changed_region(word, candidate.text)
-            if candidate.kind == "pair" or (start < high and max(end, start + 1) > low):
-                kept.append(candidate)
-        result = kept
     result.sort(key=lambda item: (_RANK[item.kind], item.text))
     return result

@@ -3,17 +3,23 @@
 For a batch of sentences (`Unit`s, each with the words to examine):
 
 1. *Analyse* every sentence once (one batched Kiwi call) and read, for each word, the tokens
-   Kiwi made of it. A word is *suspicious* when Kiwi could not analyse part of it (an
-   out-of-vocabulary token), when its tokens score low for its length, or when one token is
-   very unlikely (`Params.gate_word`, `Params.gate_token`). Most correct words are not.
+   Kiwi made of it. A word is *suspicious* when Kiwi had to guess part of it (an
+   out-of-vocabulary token), when its tokens score low for its length or one token is very
+   unlikely (`Params.gate_word`, `Params.gate_token`), or when the tokens form a pattern a
+   correctly typed word rarely has (a stem with no ending, an interjection or a stray
+   one-syllable noun inside a word, a case particle followed by more, a typo-dictionary
+   ending such as 슴니다). About one correct word in eight is suspicious.
 2. *Generate* corrections of each suspicious word (`essaylint.korean.candidates`: keyboard
    neighbours, Shift slips, vowel confusions, dropped or doubled finals, keystroke slips and the
    known-typo pairs) and score each candidate *alone* with Kiwi (batched, cached); keep the
    few that read better than the word itself (`Params.top_k`).
 3. *Score in context*: the word with up to `Params.window` words either side, as written and
-   with each kept candidate. The gain is the rise in Kiwi's log-probability of the window,
-   less a penalty for the less likely kinds of slip; the word is reported when the best gain
-   reaches `Params.threshold`.
+   with each kept candidate, in one batched call. The gain is the rise in Kiwi's
+   log-probability of the window, adjusted by kind of slip (`Params.penalties`: a curated
+   pair needs less evidence than a keyboard neighbour); the word is reported when the best
+   gain reaches `Params.threshold`, or `Params.threshold_unknown` for a word Kiwi did not
+   know at all (higher: company and product names are often one key away from a word,
+   직방/직장).
 
 Scores are natural-log probabilities of Kiwi's best analysis, so a gain of 10 means the
 corrected window is e^10 (about 22,000) times as likely as the written one.
@@ -29,6 +35,7 @@ from essaylint.korean.candidates import Candidate, candidates
 
 __all__ = [
     "DEFAULT_THRESHOLD",
+    "DEFAULT_THRESHOLD_UNKNOWN",
     "Correction",
     "Params",
     "Scored",
@@ -37,9 +44,19 @@ __all__ = [
     "Unit",
 ]
 
-_OOV_ID = 2  # Kiwi's id for a noun it guessed from characters (not in its dictionary)
-DEFAULT_THRESHOLD = 9.0
-"""Context gain (natural log) a correction needs by default."""
+_OOV_IDS = frozenset({0, 1, 2, 3})  # Kiwi's placeholder morphemes: UN, NNG, NNP guessed
+
+
+def _unknown(token: Any) -> bool:
+    """Whether Kiwi guessed this token from its characters (it is not in Kiwi's dictionary)."""
+    oov = getattr(token, "oov", None)
+    return bool(oov) if oov is not None else token.id in _OOV_IDS
+
+
+DEFAULT_THRESHOLD = 10.0
+"""Context gain (natural log) a correction of a word Kiwi knows needs by default."""
+DEFAULT_THRESHOLD_UNKNOWN = 12.0
+"""... of a word Kiwi does not know: names and new loanwords are often one key from a word."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,16 +67,16 @@ class Params:
     gate_token: float = -13.0  # ... or with one token below this
     top_k: int = 6  # candidates kept after scoring alone
     threshold: float = DEFAULT_THRESHOLD  # context gain needed to report
-    threshold_unknown: float = DEFAULT_THRESHOLD  # ... for a word Kiwi does not know
+    threshold_unknown: float = DEFAULT_THRESHOLD_UNKNOWN  # ... for a word Kiwi does not know
     window: int = 2  # words of context either side
     penalties: Mapping[str, float] = field(
         default_factory=lambda: {
-            "pair": 0.0,
+            "pair": -6.0,
             "keyboard": 0.0,
-            "shift": 0.0,
-            "vowel": 0.0,
-            "final": 0.5,
-            "keystroke": 2.0,
+            "shift": -3.0,
+            "vowel": -2.0,
+            "final": -1.0,
+            "keystroke": 0.0,
         }
     )
     keystroke: bool = True  # also try slips beyond one jamo edit
@@ -69,8 +86,6 @@ class Params:
 class Suspect:
     """A word the prefilter passed on: `units[unit].text[start:end]` is `word`.
 
-    `region` is the syllables Kiwi found oddest (`[start, end)` in the word): its unknown
-    tokens, or else its least likely token; corrections are looked for around there.
     `unknown` says whether Kiwi had to guess part of the word (an out-of-vocabulary token).
     """
 
@@ -78,7 +93,6 @@ class Suspect:
     start: int
     end: int
     word: str
-    region: tuple[int, int]
     unknown: bool
 
 
@@ -116,6 +130,36 @@ class Correction:
     gain: float
 
 
+# Informal or mistyped endings Kiwi's built-in typo dictionary accepts (습니다 typed 슴니다).
+_VARIANT_FORMS = frozenset({"슴니다", "슴다", "ᆷ니다", "ᆷ다", "엇", "겟", "긔"})
+# Tags after which a word may not simply end: stems, the copula, pre-final endings.
+_STEM_TAGS = frozenset({"VV", "VA", "VX", "XSV", "XSA", "VCP", "EP"})
+_NOUN_TAGS = frozenset({"NNG", "NNP", "NNB", "NR", "NP"})
+_ODD_SYLLABLE_NOUN = -9.0  # a one-syllable noun glued after other tokens, scoring below this
+
+
+def _odd_structure(tokens: list[Any]) -> bool:
+    """Token patterns a correctly typed word (eojeol) rarely has, whatever their scores."""
+    tags = [token.tag.split("-")[0] for token in tokens]  # VV-I, VA-R -> VV, VA
+    if tags[-1] in _STEM_TAGS:
+        return True  # a stem with no ending: 필요하, 보호하
+    for index, (tag, token) in enumerate(zip(tags, tokens, strict=True)):
+        following = tags[index + 1] if index + 1 < len(tags) else None
+        if tag in ("Z_CODA", "UN") or token.form in _VARIANT_FORMS:
+            return True
+        if tag == "IC" and len(tags) > 1:
+            return True  # an interjection inside a word: 아떠한 read as 아 + 뜨어한
+        if index and token.len == 1 and tag in _NOUN_TAGS and token.score < _ODD_SYLLABLE_NOUN:
+            return True  # 권리르 read as 권리 + 르
+        if following is None or following.startswith("S"):
+            continue
+        if tag in ("JKO", "JKS"):
+            return True  # nothing follows 을/를 or 이/가 in a word: 의원을로
+        if tag == "ETM" and following not in _NOUN_TAGS:
+            return True  # 실시한더
+    return False
+
+
 class TypoDetector:
     """One per process (it caches Kiwi's scores of single words); `detect` is the entry."""
 
@@ -129,7 +173,7 @@ class TypoDetector:
         self.params = params or Params()
         self.pairs = dict(pairs or {})
         self._alone: dict[str, float] = {}
-        self._candidate_cache: dict[tuple[str, tuple[int, int]], list[Candidate]] = {}
+        self._candidate_cache: dict[str, list[Candidate]] = {}
 
     # -- public -----------------------------------------------------------------------------
 
@@ -152,11 +196,11 @@ class TypoDetector:
         suspects = self.suspects(units)
         if not suspects:
             return []
-        shortlist = self._shortlist([(s.word, s.region) for s in suspects])
+        shortlist = self._shortlist([s.word for s in suspects])
         windows: list[str] = []
         plan: list[tuple[int, list[Candidate]]] = []
         for suspect in suspects:
-            kept = shortlist[suspect.word, suspect.region]
+            kept = shortlist[suspect.word]
             plan.append((len(windows), kept))
             if not kept:
                 continue
@@ -198,54 +242,47 @@ class TypoDetector:
             for start, end, word in units[unit_index].words:
                 inside = [t for t in tokens if t.start < end and t.start + t.len > start]
                 if inside and self._suspicious(word, inside):
-                    unknown = [t for t in inside if t.id == _OOV_ID]
-                    odd = unknown or [min(inside, key=lambda t: t.score)]
-                    low = max(0, min(t.start for t in odd) - start)
-                    high = min(len(word), max(t.start + t.len for t in odd) - start)
-                    region = (low, max(high, low + 1))
-                    found.append(Suspect(unit_index, start, end, word, region, bool(unknown)))
+                    unknown = any(_unknown(t) for t in inside)
+                    found.append(Suspect(unit_index, start, end, word, unknown))
         return found
 
     # -- steps ------------------------------------------------------------------------------
 
     def _suspicious(self, word: str, tokens: list[Any]) -> bool:
         params = self.params
-        if any(token.id == _OOV_ID for token in tokens):
+        if any(_unknown(token) for token in tokens):
             return True
         total = sum(token.score for token in tokens)
         if total / len(word) < params.gate_word:
             return True
-        return min(token.score for token in tokens) < params.gate_token
+        if min(token.score for token in tokens) < params.gate_token:
+            return True
+        return _odd_structure(tokens)
 
-    def _candidates(self, word: str, region: tuple[int, int]) -> list[Candidate]:
-        key = (word, region)
-        known = self._candidate_cache.get(key)
+    def _candidates(self, word: str) -> list[Candidate]:
+        known = self._candidate_cache.get(word)
         if known is None:
-            known = candidates(
-                word, pairs=self.pairs, keystroke=self.params.keystroke, region=region
-            )
+            known = candidates(word, pairs=self.pairs, keystroke=self.params.keystroke)
             if len(self._candidate_cache) > 50_000:
                 self._candidate_cache.clear()
-            self._candidate_cache[key] = known
+            self._candidate_cache[word] = known
         return known
 
-    def _shortlist(
-        self, words: Iterable[tuple[str, tuple[int, int]]]
-    ) -> dict[tuple[str, tuple[int, int]], list[Candidate]]:
+    def _shortlist(self, words: Iterable[str]) -> dict[str, list[Candidate]]:
         """For each word, the `top_k` candidates that read better alone than the word does."""
         unique = list(dict.fromkeys(words))
         needed: list[str] = []
-        for word, region in unique:
+        for word in unique:
             needed.append(word)
-            needed.extend(candidate.text for candidate in self._candidates(word, region))
+            needed.extend(candidate.text for candidate in self._candidates(word))
         self._score_alone(needed)
         alone = self._alone
-        shortlist: dict[tuple[str, tuple[int, int]], list[Candidate]] = {}
-        for word, region in unique:
+        shortlist: dict[str, list[Candidate]] = {}
+        for word in unique:
             own = alone[word]
-            better = [c for c in self._candidates(word, region) if alone[c.text] > own]
+            better = [c for c in self._candidates(word) if alone[c.text] > own]
             better.sort(key=lambda c: alone[c.text], reverse=True)
-            shortlist[word, region] = better[: self.params.top_k]
+            shortlist[word] = better[: self.params.top_k]
         return shortlist
 
     def _score_alone(self, texts: Iterable[str]) -> None:

@@ -12,6 +12,7 @@ import threading
 from typing import Any
 
 from essaylint.korean.vocabulary import shipped_words
+from essaylint.plugin import RuleUnavailable
 
 __all__ = ["ModelUnavailable", "get_kiwi", "is_loaded", "kiwipiepy_version", "unload"]
 
@@ -23,7 +24,7 @@ _lock = threading.Lock()
 _kiwi: Any = None
 
 
-class ModelUnavailable(RuntimeError):
+class ModelUnavailable(RuleUnavailable):
     """kiwipiepy or its model is not installed; the message says how to install it."""
 
 
@@ -43,11 +44,12 @@ def get_kiwi() -> Any:
                 from kiwipiepy import Kiwi
             except ImportError as error:
                 raise ModelUnavailable(
-                    "kiwipiepy is not installed: pip install 'essaylint[korean]'"
+                    "kiwipiepy is not installed (pip install kiwipiepy)"
                 ) from error
             kiwi = Kiwi(num_workers=1)
-            for word in shipped_words():
-                kiwi.add_user_word(word, "NNG", VOCABULARY_SCORE)
+            for word in sorted(shipped_words()):
+                if len(word) > 1:  # one-syllable words would turn up inside other words
+                    kiwi.add_user_word(word, "NNG", VOCABULARY_SCORE)
             kiwi.tokenize("")  # finish Kiwi's lazy initialisation now, not mid-check
             _kiwi = kiwi
     return _kiwi

@@ -9,13 +9,14 @@ stays one sentence.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from essaylint.korean.text import has_hangul
+from essaylint.korean.text import has_hangul, sentence_bounds, sentence_starts
 from essaylint.model import Document, Section, Span, join_spans
 
-__all__ = ["Block", "Place", "blocks", "document_has_hangul", "place"]
+__all__ = ["Block", "Place", "blocks", "document_has_hangul", "place", "sentences", "span_words"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,11 +64,28 @@ def document_has_hangul(doc: Document) -> bool:
 
 
 def place(block: Block, start: int, end: int) -> Place | None:
-    """Original position of block.text[start:end]; None when it does not lie in one span."""
+    """Original position of block.text[start:end]; None unless it lies in one non-code span."""
     for span, offset in zip(block.spans, block.offsets, strict=True):
-        if offset <= start and end <= offset + len(span.text):
-            return Place(span.line, span.column_at(start - offset), span.column_at(end - offset))
+        if span.kind != "code" and offset <= start and end <= offset + len(span.text):
+            first, last = start - offset, end - offset
+            return Place(span.line, span.column_at(first), _end_column(span, last))
     return None
+
+
+def _end_column(span: Span, end: int) -> int:
+    """Column just past `span.text[end - 1]` in the original line.
+
+    `span.column_at(end)` is where the next character starts, which is past any markup in
+    between (`**`); when the gap is wider than the character itself (1 code point, or its NFD
+    length if the file was decomposed), the end is put right after the character instead.
+    """
+    after = span.column_at(end)
+    if end == 0:
+        return after
+    last = span.column_at(end - 1)
+    if after - last in (1, len(unicodedata.normalize("NFD", span.text[end - 1]))):
+        return after
+    return last + 1
 
 
 def span_words(block: Block) -> Iterator[tuple[Span, int]]:
@@ -75,3 +93,11 @@ def span_words(block: Block) -> Iterator[tuple[Span, int]]:
     for span, offset in zip(block.spans, block.offsets, strict=True):
         if span.kind != "code":
             yield span, offset
+
+
+def sentences(block: Block) -> list[tuple[int, int]]:
+    """`(start, end)` of each sentence of `block.text` that has Hangul."""
+    text = block.text
+    starts = sentence_starts(text)
+    found = dict.fromkeys(sentence_bounds(text, start, starts) for start in starts)
+    return [(a, b) for a, b in found if has_hangul(text[a:b])]

@@ -12,6 +12,7 @@ or copula ending (`카카오톡으로`, `쿠버네티스입니다`; see `essayli
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -68,10 +69,8 @@ def user_words(settings: Any, base_dir: Path | None, comments: Iterable[Any]) ->
     found.update(unicodedata.normalize("NFC", str(word)) for word in configured)
     if base_dir is not None:
         path = Path(base_dir) / WORDS_FILE
-        try:
+        with contextlib.suppress(OSError, UnicodeDecodeError):
             found.update(parse_word_list(path.read_text(encoding="utf-8-sig")))
-        except (OSError, UnicodeDecodeError):
-            pass
     for comment in comments:
         matched = WORDS_COMMENT.match(getattr(comment, "body", ""))
         if matched:

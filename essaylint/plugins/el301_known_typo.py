@@ -82,9 +82,11 @@ def _stamp(path: Path) -> tuple[str, int, int]:
 
 def _matcher(opts: Options, ctx: RuleContext) -> TypoMatcher | None:
     """The matcher for these options; user packs are re-read only when their files change."""
-    if not opts.packs:
+    # `typo_packs` at the top of the config and this rule's own `packs` both count.
+    packs = (*getattr(ctx.settings, "typo_packs", ()), *opts.packs)
+    if not packs:
         return builtin_matcher() if opts.builtin else None
-    paths = [(item, _resolve(item, ctx.base_dir)) for item in opts.packs]
+    paths = [(item, _resolve(item, ctx.base_dir)) for item in packs]
     key = (opts.builtin, *(_stamp(path) for _, path in paths))
     matcher = _MATCHERS.get(key)
     if matcher is None:
