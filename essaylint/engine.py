@@ -260,31 +260,26 @@ def _finding(hit: Hit, rule: Rule, severity: str, path: str) -> Finding:
 
 
 def _report(section: Section, assessment: Assessment | None) -> SectionReport:
-    if assessment is None:
-        return SectionReport(
-            title=section.title,
-            line=section.heading_line,
-            kind=section.kind,
-            level=section.level,
-            path=_section_label(section),
-            style=section.style,
-            alt_titles=section.alt_titles,
-        )
-    limit = assessment.limit
-    return SectionReport(
+    report = SectionReport(
         title=section.title,
         line=section.heading_line,
         kind=section.kind,
         level=section.level,
         path=_section_label(section),
         style=section.style,
+        alt_titles=section.alt_titles,
+    )
+    if assessment is None:  # groups, references, parts: no answer state
+        return report
+    limit = assessment.limit
+    return replace(
+        report,
         state=assessment.state,
         count=assessment.count,
         limit=limit.max if limit is not None else None,
         min=limit.min if limit is not None else None,
         mode=assessment.mode,
         limit_source=limit.source if limit is not None else None,
-        alt_titles=section.alt_titles,
     )
 
 
