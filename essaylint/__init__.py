@@ -27,7 +27,6 @@ def lint_file(path: str | Path, settings: Settings | None = None) -> FileResult:
     """Lint one file with the config found for it (or the settings given)."""
     from essaylint.runner import lint_path
 
-    finder = ConfigFinder()
     if settings is not None:
         from essaylint.runner import lint_source
         from essaylint.source import SourceError, read_source
@@ -37,7 +36,7 @@ def lint_file(path: str | Path, settings: Settings | None = None) -> FileResult:
         except SourceError as error:
             return FileResult(path=str(path), error=str(error))
         return lint_source(source, str(path), settings)
-    return lint_path(str(path), finder, {})
+    return lint_path(str(path), ConfigFinder(), {})
 
 
 __all__ = ["FileResult", "Finding", "Settings", "__version__", "decode", "lint_file", "lint_text"]

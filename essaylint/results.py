@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from essaylint.plugin import Edit, Severity
+from essaylint.score import completeness
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -67,9 +68,7 @@ class FileResult:
 
     @property
     def score(self) -> float:
-        if not self.questions:
-            return 100.0
-        return round(100.0 * self.complete / self.questions, 1)
+        return round(completeness(self.complete, self.questions), 1)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity)

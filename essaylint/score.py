@@ -9,7 +9,6 @@ but not their findings, so suppressing or ignoring a rule never changes it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -84,24 +83,6 @@ def assess(section: Section, ctx: RuleContext, thresholds: Thresholds) -> Assess
     return Assessment(section, state, count, mode, limit)
 
 
-@dataclass(frozen=True, slots=True)
-class Score:
-    questions: int
-    answered: int
-    complete: int
-
-    @property
-    def percent(self) -> float:
-        """0-100; a document with no questions is complete (nothing left to do)."""
-        if not self.questions:
-            return 100.0
-        return round(100.0 * self.complete / self.questions, 1)
-
-
-def score(assessments: Iterable[Assessment]) -> Score:
-    items = list(assessments)
-    return Score(
-        questions=len(items),
-        answered=sum(1 for a in items if a.answered),
-        complete=sum(1 for a in items if a.complete),
-    )
+def completeness(complete: int, questions: int) -> float:
+    """Percentage of complete answers (unrounded); a document with no questions is complete."""
+    return 100.0 * complete / questions if questions else 100.0

@@ -20,6 +20,7 @@ from typing import TextIO
 from pydantic import BaseModel
 
 from essaylint.results import FileResult, Finding, SectionReport
+from essaylint.score import completeness
 
 VERSION = 1
 
@@ -171,7 +172,7 @@ def build_report(results: Sequence[FileResult]) -> ReportModel:
         infos=sum(1 for f in findings if f.severity == "info"),
         questions=questions,
         complete=complete,
-        score=round(100.0 * complete / questions, 1) if questions else 100.0,
+        score=round(completeness(complete, questions), 1),
     )
     return ReportModel(files=files, summary=summary)
 

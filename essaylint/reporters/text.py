@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from essaylint.results import FileResult
+from essaylint.score import completeness
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD = "\033[1m"
@@ -36,7 +37,7 @@ def summary_line(results: Sequence[FileResult]) -> str:
     where = _plural(len(checked), "file")
     if failed:
         where += f" ({failed} not readable)"
-    score = f"{100.0 * complete / questions:.0f}%" if questions else "100%"
+    score = f"{completeness(complete, questions):.0f}%"
     tally = f"{complete}/{questions} questions complete"
     return f"{', '.join(parts)} in {where} · 완성도 {score} ({tally})"
 
