@@ -18,6 +18,8 @@ from essaylint.counting import CountMode
 CONFIG_NAMES: tuple[str, ...] = ("essaylint.toml", ".essaylint.toml", "pyproject.toml")
 PRESETS: tuple[str, ...] = ("default", "strict")
 Severity = Literal["error", "warning", "info"]
+QuestionStyleName = Literal["heading", "list-item", "q-line", "bold-label", "blockquote", "details"]
+QuestionStyleSetting = Literal["auto", "headings"] | tuple[QuestionStyleName, ...]
 
 
 class ConfigError(ValueError):
@@ -38,6 +40,9 @@ class Settings:
     count: CountMode = "chars"
     newline: Literal[0, 1, 2] = 1
     stacked_headings: Literal["share", "separate"] = "share"
+    # Where questions are: "auto" (headings, list items, Q-lines, bold labels, quotes, details),
+    # "headings" only, or a list of those style names.
+    question_style: QuestionStyleSetting = "auto"
     reference_titles: tuple[str, ...] | None = None
     default_limit: int | None = None
     limits: dict[str, int | str] = field(default_factory=dict)  # title regex -> "1000", "500-700"
@@ -246,7 +251,16 @@ def apply_front_matter(settings: Settings, front_matter: dict[str, Any], origin:
         if not isinstance(nested, dict):
             raise ConfigError(f"{origin}: front matter: essaylint: expected key: value pairs")
         table.update(nested)
-    for key in ("count", "limits", "default_limit", "company", "values", "blind", "words"):
+    for key in (
+        "count",
+        "limits",
+        "default_limit",
+        "company",
+        "values",
+        "blind",
+        "words",
+        "question_style",
+    ):
         if key in front_matter and key not in table:
             table[key] = front_matter[key]
     if not table:

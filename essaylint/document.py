@@ -2,13 +2,16 @@
 
 What counts as answer text (what a reader sees): paragraphs, list items, block quotes, tables
 (cells joined by a space, rows by a line break), code (kept, marked as code so spelling rules skip
-it) and the text of headings inside quotes or lists. Not answer text: HTML comments and other
-HTML blocks, link and image URLs, image alt text, emphasis markers, list markers, table pipes,
-thematic breaks and YAML front matter. A soft line break inside a paragraph is a line break, as it
-is when the text is pasted into a portal's form.
+it), the text of headings inside quotes or lists, and the text inside `<details>` (tags removed;
+its `<summary>` is a question's title, or a button label when it only says 답변/펼치기). Not
+answer text: HTML comments and other HTML blocks, link and image URLs, image alt text, emphasis
+markers, list markers, table pipes, thematic breaks and YAML front matter. A soft line break
+inside a paragraph is a line break, as it is when the text is pasted into a portal's form.
 
-Only top-level headings (not inside a quote, list or HTML block) become sections. The tree and
-the question/group/reference decision are made in `outline.py`.
+Only top-level headings (not inside a quote, list or HTML block) become sections, plus the
+questions written in other styles (list items, `Q1.` lines, bold labels, quotes, details,
+`###제목` without its space), which `question_styles.py` picks from the candidates found here.
+The tree and the question/group/reference decision are made in `outline.py`.
 """
 
 from __future__ import annotations
@@ -16,13 +19,22 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from essaylint.model import Comment, Document, Span, SpanKind
+from essaylint.limits import limit_from_title
+from essaylint.model import Comment, Document, QuestionStyle, Span, SpanKind, join_spans
+from essaylint.question_styles import (
+    ANSWER_PREFIX,
+    MISSING_SPACE,
+    QUESTION_PREFIX,
+    Candidate,
+    choose_questions,
+)
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -35,9 +47,6 @@ _WHITESPACE_RUN = re.compile(r"(\s+)")
 # CommonMark will not close `**` after punctuation before a letter (`**'고객'**이라는`), so Korean
 # text keeps the markers literally; a writer never means them as text.
 _LITERAL_STRONG = re.compile(r"\*\*+")
-_CONTENT_BLOCKS = frozenset(
-    ("paragraph_open", "list_item_open", "fence", "code_block", "table_open", "blockquote_open")
-)
 
 
 class DocumentError(ValueError):
@@ -55,7 +64,8 @@ class RawHeading:
     title_spans: tuple[Span, ...]
     body: list[Span] = field(default_factory=list)
     body_end_line: int = 0
-    blocks: int = 0  # content blocks under it (an empty list item is a block with no text)
+    blocks: int = 0  # blocks under it without text (an empty list item, an empty fence)
+    style: QuestionStyle = "heading"
 
 
 @dataclass(slots=True)
@@ -68,6 +78,7 @@ class ParsedSource:
     front_matter: dict[str, Any]
     line_count: int
     notes: list[str]
+    malformed_headings: list[int] = field(default_factory=list)  # `###성장과정` lines
 
 
 def _make_parser() -> MarkdownIt:
@@ -329,7 +340,226 @@ def _code_spans(builder: _SpanBuilder, token: Token, lines: list[str]) -> None:
         index += 1
 
 
-def parse_source(text: str) -> ParsedSource:
+@dataclass(slots=True)
+class _Piece:
+    """One step of the walk: a heading, a run of answer text, or a question candidate."""
+
+    spans: list[Span] = field(default_factory=list)
+    heading: RawHeading | None = None
+    candidate: Candidate | None = None
+    title_spans: list[Span] = field(default_factory=list)  # a candidate's question text
+    textless: int = 0  # a block with no text (empty list item, empty fence)
+    closes_details: bool = False
+
+
+def _by_line(spans: list[Span]) -> list[list[Span]]:
+    """Spans grouped by original line, in order."""
+    groups: list[list[Span]] = []
+    for span in spans:
+        if groups and groups[-1][0].line == span.line:
+            groups[-1].append(span)
+        else:
+            groups.append([span])
+    return groups
+
+
+def _visible(spans: list[Span]) -> str:
+    return join_spans(tuple(spans))[0]
+
+
+def _drop_prefix(span: Span, count: int) -> Span | None:
+    """The span without its first `count` characters (None when nothing is left)."""
+    if count >= len(span.text):
+        return None
+    return Span(
+        line=span.line,
+        col=span.column_at(count),
+        text=span.text[count:],
+        kind=span.kind,
+        cols=span.cols[count:],
+        end_cols=span.end_cols[count:],
+        sep=span.sep,
+    )
+
+
+def _strip_leading(spans: list[Span], pattern: re.Pattern[str]) -> list[Span]:
+    """Drop a leading match of `pattern` (`A.`, a heading's hashes) from the first span."""
+    if not spans:
+        return spans
+    match = pattern.match(spans[0].text)
+    if match is None or not match.group(0):
+        return spans
+    first = _drop_prefix(spans[0], match.end())
+    rest = spans[1:]
+    if first is None:
+        if rest:
+            rest = [replace(rest[0], sep=spans[0].sep), *rest[1:]]
+        return rest
+    return [first, *rest]
+
+
+_BOLD_LINE = re.compile(r"^ {0,3}(\*\*|__)(?!\s)(.+?)(?<!\s)\1\s*([:：])?\s*$")
+_BOLD_COLON = re.compile(r"[:：]\s*$")
+_HASHES = re.compile(r"^#{1,6}")
+_SUMMARY = re.compile(r"<summary[^>]*>(.*?)</summary\s*>|</details\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+_TITLE_LINES = 3  # a list item's question may wrap; its limit then ends a later line
+
+
+class _Walk:
+    """The token walk: pieces in document order, with each question candidate marked."""
+
+    def __init__(self, source: str, lines: list[str], line_starts: list[int]) -> None:
+        self.lines = lines
+        self.builder = _SpanBuilder(source, line_starts)
+        self.pieces: list[_Piece] = []
+        self.parent_title: str | None = None
+        self.list_group = 0
+
+    def spans(self) -> list[Span]:
+        self.builder.flush()
+        taken = list(self.builder.spans)
+        self.builder.spans.clear()
+        return taken
+
+    def add_text(self, spans: list[Span]) -> None:
+        if spans:
+            self.pieces.append(_Piece(spans=spans))
+        else:
+            self.pieces.append(_Piece(textless=1))
+
+    def paragraph(self, spans: list[Span]) -> None:
+        """A top-level paragraph: any line may start a question (`Q1.`, `**지원동기**`)."""
+        if not spans:
+            self.add_text(spans)
+            return
+        plain: list[Span] = []
+        piece: _Piece | None = None
+        for index, group in enumerate(_by_line(spans)):
+            found = self._line_candidate(group, first=index == 0)
+            if found is None:
+                (piece.spans if piece is not None else plain).extend(group)
+                continue
+            if piece is None and plain:
+                self.pieces.append(_Piece(spans=plain))
+            if piece is not None:
+                self.pieces.append(piece)
+            candidate, title = found
+            piece = _Piece(candidate=candidate, title_spans=title)
+        if piece is None:
+            self.pieces.append(_Piece(spans=plain))
+        else:
+            self.pieces.append(piece)
+
+    def _line_candidate(
+        self, group: list[Span], *, first: bool
+    ) -> tuple[Candidate, list[Span]] | None:
+        line = group[0].line
+        raw = self.lines[line - 1]
+        visible = _visible(group)
+        missing = MISSING_SPACE.match(raw)
+        if missing is not None and visible.startswith("#"):
+            title = _strip_leading(group, _HASHES)
+            hashes = len(missing.group(2))
+            found = Candidate("heading", _visible(title), line, self.parent_title, hashes=hashes)
+            return found, title
+        bold = _BOLD_LINE.match(raw)
+        if bold is not None:
+            colon = bool(bold.group(3)) or bool(_BOLD_COLON.search(bold.group(2)))
+            found = Candidate("bold-label", visible, line, self.parent_title, ends_with_colon=colon)
+            return found, group
+        if QUESTION_PREFIX.match(visible):
+            return Candidate("q-line", visible, line, self.parent_title), group
+        if first:
+            return Candidate("q-line", visible, line, self.parent_title), group
+        return None
+
+    def list_item(self, spans: list[Span], number: int | None) -> None:
+        """A top-level list item's first paragraph: its first line may be the question."""
+        if not spans:
+            self.add_text(spans)
+            return
+        groups = _by_line(spans)
+        take = 1
+        if limit_from_title(_visible(groups[0])) is None:
+            for index in range(1, min(len(groups), _TITLE_LINES)):
+                if limit_from_title(_visible(groups[index])) is not None:
+                    take = index + 1
+                    break
+        title = [s for g in groups[:take] for s in g]
+        candidate = Candidate(
+            "list-item",
+            " ".join(_visible(g) for g in groups[:take]),
+            groups[0][0].line,
+            self.parent_title,
+            group=self.list_group,
+            number=number,
+        )
+        body = [s for g in groups[take:] for s in g]
+        self.pieces.append(_Piece(spans=body, candidate=candidate, title_spans=title))
+
+    def blockquote(self, start: int) -> None:
+        """A top-level quote closed: all its text may be one question."""
+        inside = self.pieces[start:]
+        if any(p.heading is not None or p.candidate is not None for p in inside):
+            return
+        spans = [s for p in inside for s in p.spans]
+        del self.pieces[start:]
+        if not spans:
+            self.pieces.append(_Piece(textless=1))
+            return
+        title = " ".join(_visible(g) for g in _by_line(spans))
+        candidate = Candidate("blockquote", title, spans[0].line, self.parent_title)
+        self.pieces.append(_Piece(candidate=candidate, title_spans=spans))
+
+    def details(self, content: str, first_line: int) -> None:
+        """`<details><summary>질문</summary> 답 </details>` inside one HTML block."""
+        builder = self.builder
+        position = 0
+        piece: _Piece | None = None
+        for match in _SUMMARY.finditer(content):
+            self._html_text(content, position, match.start(), first_line, piece)
+            position = match.end()
+            if match.group(1) is None:  # </details>
+                if piece is not None:
+                    self.pieces.append(piece)
+                    piece = None
+                self.pieces.append(_Piece(closes_details=True))
+                continue
+            if piece is not None:
+                self.pieces.append(piece)
+            line = first_line + content.count("\n", 0, match.start(1))
+            builder.start_block(line, line + 1 + match.group(1).count("\n"))
+            builder.cursor = max(builder.cursor, builder.line_starts[line])
+            for part in _TAG.split(match.group(1)):
+                builder.add(part.strip(), "heading")
+            title = self.spans()
+            if not title:
+                continue
+            candidate = Candidate("details", _visible(title), title[0].line, self.parent_title)
+            piece = _Piece(candidate=candidate, title_spans=title)
+        self._html_text(content, position, len(content), first_line, piece)
+        if piece is not None:
+            self.pieces.append(piece)
+
+    def _html_text(
+        self, content: str, start: int, end: int, first_line: int, piece: _Piece | None
+    ) -> None:
+        """Text between tags of a details block: the answer, placed line by line."""
+        if piece is None:
+            return
+        line = first_line + content.count("\n", 0, start)
+        for row in content[start:end].split("\n"):
+            text = _TAG.sub(" ", row).strip()
+            if text:
+                self.builder.start_block(line, line + 1)
+                for part in _TAG.split(row):
+                    self.builder.add(part.strip(), "text")
+                piece.spans.extend(self.spans())
+            line += 1
+
+
+def parse_source(text: str, question_style: str | Sequence[str] = "auto") -> ParsedSource:
     """Tokens -> headings with body spans; `text` may have any line endings."""
     source = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = source.split("\n")
@@ -339,37 +569,29 @@ def parse_source(text: str) -> ParsedSource:
         line_starts.append(offset)
         offset += len(line) + 1
     tokens = _PARSER.parse(source)
-    builder = _SpanBuilder(source, line_starts)
-    preamble: list[Span] = []
-    headings: list[RawHeading] = []
+    walk = _Walk(source, lines, line_starts)
+    builder = walk.builder
     comments: list[Comment] = []
     front_matter: dict[str, Any] = {}
     notes: list[str] = []
-    current: list[Span] = preamble
     depth_seen = 0
-
-    def take() -> None:
-        builder.flush()
-        current.extend(builder.spans)
-        builder.spans.clear()
+    containers: list[str] = []
+    quote_start = -1
+    item_first = False  # the next inline is a top-level list item's first paragraph
+    item_number: int | None = None
 
     i = 0
     while i < len(tokens):
         token = tokens[i]
         ttype = token.type
         depth_seen = max(depth_seen, token.level)
-        if ttype in _CONTENT_BLOCKS and headings and current is headings[-1].body:
-            headings[-1].blocks += 1
         if ttype == "front_matter":
             front_matter = _read_front_matter(token.content)
         elif ttype == "heading_open" and token.level == 0 and token.map is not None:
-            take()
             start, end = token.map
-            inline = tokens[i + 1]
             builder.cursor = line_starts[start]
-            _heading_title(builder, inline, start, end)
-            title_spans = tuple(builder.spans)
-            builder.spans.clear()
+            _heading_title(builder, tokens[i + 1], start, end)
+            title_spans = tuple(walk.spans())
             title = " ".join(s.text for s in title_spans).strip()
             heading = RawHeading(
                 level=int(token.tag[1]),
@@ -378,19 +600,49 @@ def parse_source(text: str) -> ParsedSource:
                 title=title,
                 title_spans=title_spans,
             )
-            headings.append(heading)
-            current = heading.body
+            walk.pieces.append(_Piece(heading=heading))
+            walk.parent_title = title
             i += 3
             continue
+        elif ttype in ("bullet_list_open", "ordered_list_open") and token.level == 0:
+            walk.list_group += 1
+        elif ttype == "list_item_open":
+            if token.level == 1:
+                item_first = True
+                info = token.info
+                item_number = int(info) if info.isdigit() else None
+            if tokens[i + 1].type == "list_item_close":
+                walk.add_text([])
+        elif ttype == "blockquote_open" and token.level == 0:
+            quote_start = len(walk.pieces)
+        elif ttype == "blockquote_close" and token.level == 0:
+            if quote_start >= 0:
+                walk.blockquote(quote_start)
+            quote_start = -1
         elif ttype == "inline" and token.map is not None:
             start, end = token.map
             in_cell = tokens[i - 1].type in ("th_open", "td_open") if i else False
             first_cell = in_cell and tokens[i - 2].type == "tr_open"
             builder.start_block(start, end, " " if in_cell and not first_cell else "\n")
             _inline_spans(builder, token, "text")
-            builder.flush()
+            spans = walk.spans()
+            top_paragraph = containers == ["paragraph_open"]
+            if item_first and token.level == 3:
+                walk.list_item(spans, item_number)
+            elif top_paragraph:
+                walk.paragraph(spans)
+            elif spans or not in_cell:
+                walk.add_text(spans)
+            item_first = False
         elif ttype in ("fence", "code_block"):
             _code_spans(builder, token, lines)
+            walk.add_text(walk.spans())
+        elif ttype == "html_block" and token.map is not None and _is_details(token):
+            walk.details(token.content, token.map[0])
+        if token.nesting == 1:
+            containers.append(ttype)
+        elif token.nesting == -1 and containers:
+            containers.pop()
         if ttype == "html_block" and token.map is not None:
             comments.extend(_comments_in(token.content, token.map[0], lines))
         elif ttype == "inline" and token.map is not None:
@@ -398,8 +650,8 @@ def parse_source(text: str) -> ParsedSource:
                 if child.type == "html_inline" and child.content.startswith("<!--"):
                     comments.extend(_inline_comment(child.content, token.map[0], lines))
         i += 1
-    take()
     line_count = len(lines) - (1 if source.endswith("\n") else 0)
+    preamble, headings, malformed = _assemble(walk.pieces, question_style)
     for index, heading in enumerate(headings):
         following = headings[index + 1] if index + 1 < len(headings) else None
         heading.body_end_line = following.line - 1 if following else max(line_count, heading.line)
@@ -412,7 +664,69 @@ def parse_source(text: str) -> ParsedSource:
         front_matter=front_matter,
         line_count=line_count,
         notes=notes,
+        malformed_headings=malformed,
     )
+
+
+def _is_details(token: Token) -> bool:
+    return token.level == 0 and ("<summary" in token.content or "</details" in token.content)
+
+
+def _assemble(
+    pieces: list[_Piece], question_style: str | Sequence[str]
+) -> tuple[list[Span], list[RawHeading], list[int]]:
+    """Pieces -> preamble and headings, the chosen candidates becoming headings of their own."""
+    candidates = [p.candidate for p in pieces if p.candidate is not None]
+    titles = [p.heading.title for p in pieces if p.heading is not None]
+    chosen = iter(choose_questions(candidates, question_style, titles))
+    preamble: list[Span] = []
+    headings: list[RawHeading] = []
+    malformed: list[int] = []
+    owner: RawHeading | None = None  # whose body text goes to (None: the preamble)
+    real: RawHeading | None = None  # the last real heading
+    before_details: RawHeading | None = None
+    in_details = False
+
+    def body() -> list[Span]:
+        return owner.body if owner is not None else preamble
+
+    for piece in pieces:
+        if piece.heading is not None:
+            owner = real = piece.heading
+            in_details = False
+            headings.append(owner)
+            continue
+        candidate = piece.candidate
+        if candidate is not None and next(chosen):
+            level = candidate.hashes or ((real.level + 1) if real is not None else 1)
+            if candidate.style == "heading":
+                malformed.append(candidate.line)
+            question = RawHeading(
+                level=level,
+                line=candidate.line,
+                end_line=piece.title_spans[-1].line,
+                title=candidate.title.strip(),
+                title_spans=tuple(piece.title_spans),
+                style=candidate.style,
+            )
+            question.body.extend(_strip_leading(piece.spans, ANSWER_PREFIX))
+            if candidate.style == "details" and not in_details:
+                before_details, in_details = owner, True
+            headings.append(question)
+            owner = question
+            if candidate.style == "heading":
+                real = question
+            continue
+        if piece.closes_details:
+            if in_details:
+                owner, in_details = before_details, False
+            continue
+        if candidate is None or candidate.style != "details":
+            body().extend(piece.title_spans)  # a summary that asks nothing is a button label
+        body().extend(piece.spans)
+        if owner is not None:
+            owner.blocks += piece.textless
+    return preamble, headings, malformed
 
 
 def _comments_in(content: str, first_line: int, lines: list[str]) -> list[Comment]:
@@ -471,7 +785,8 @@ def build_document(text: str, **outline_options: Any) -> Document:
     """Parse Markdown text into the section tree every rule reads."""
     from essaylint.outline import build_outline
 
-    parsed = parse_source(text)
+    question_style = outline_options.pop("question_style", "auto")
+    parsed = parse_source(text, question_style)
     sections = build_outline(parsed, **outline_options)
     return Document(
         sections=tuple(sections),
@@ -480,4 +795,5 @@ def build_document(text: str, **outline_options: Any) -> Document:
         front_matter=parsed.front_matter,
         line_count=parsed.line_count,
         notes=tuple(parsed.notes),
+        malformed_headings=tuple(parsed.malformed_headings),
     )

@@ -287,6 +287,7 @@ def outline_options(settings: Settings) -> dict[str, Any]:
     return {
         "stacked": settings.stacked_headings,
         "reference_titles": settings.reference_titles,
+        "question_style": settings.question_style,
     }
 
 

@@ -177,6 +177,8 @@ class Document:
     front_matter: dict[str, object] = field(default_factory=dict)
     line_count: int = 0
     notes: tuple[str, ...] = ()  # parser remarks the user should hear (e.g. nesting cut off)
+    # Lines read as headings although their hashes lack the space after them (`###성장과정`).
+    malformed_headings: tuple[int, ...] = ()
 
     def walk(self) -> Iterator[Section]:
         """Every section, depth first, in document order."""

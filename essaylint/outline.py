@@ -64,6 +64,8 @@ def _can_stack(previous: RawHeading, heading: RawHeading, refs: tuple[str, ...] 
     """
     if previous.level != heading.level or previous.body or heading.line != previous.end_line + 1:
         return False
+    if previous.style != "heading" or heading.style != "heading":
+        return False  # list items and Q-lines on consecutive lines are separate questions
     before, after = read_title(previous.title, refs), read_title(heading.title, refs)
     numbers = question_number(previous.title), question_number(heading.title)
     if None not in numbers and numbers[0] != numbers[1]:
@@ -204,6 +206,7 @@ def _to_section(
         heading_lines=tuple(h.line for h in node.headings),
         limit=_own_limit(node, comments) if kind == "question" else None,
         path=own_path,
+        style=first.style,
         blocks=node.last.blocks + sum(c.last.blocks for c in node.children)
         if kind == "question"
         else node.last.blocks,

@@ -1,0 +1,213 @@
+"""Which lines that are not Markdown headings still ask a question.
+
+Half of the application files people keep put their questions somewhere other than a heading:
+a list item (`1. 지원 동기를 작성해 주세요. (1000자)`), a plain line (`Q1. …`, `문항 2.`, a bare
+`지원동기`), a bold-only line (`**지원동기**`), a block quote, a `<details><summary>`, or a
+heading missing its space (`###성장과정`). `document.py` finds every such *candidate* in the
+token stream; this module decides which of them are questions, from their words alone.
+
+The decision, per candidate:
+
+1. Strength. *Strong*: a `Q1.`/`문항 2`/`질문 3.` prefix, a `<details>` summary (unless it only
+   says 답변/펼치기/더보기: then it hides the answer to the question above), a heading
+   missing its space (two or more `#`, or one before a title that reads as a question or a
+   collection: `#삼성전자 자기소개서`), a limit notation, or (list items, bold lines and quotes
+   only) a question mark or a request (`…작성해 주세요`). *Medium*: a short label naming a common
+   자소서 question (`지원동기`, `**성장 과정**`), or a bold line ending in `:`. Anything else is
+   never a question.
+2. Activation (`question_style = "auto"`): a strong candidate always counts; a medium one only
+   when its style is in use in the document (one strong candidate of that style, or at least two
+   medium ones). A style named in a `question_style` list counts its medium candidates anyway.
+3. Context, so an ordinary list or bold phrase inside an answer stays answer text: in a
+   document whose headings ask or carry limits (it writes its questions as headings), only a
+   prefix or a limit starts a question elsewhere; under a heading that asks or carries a limit,
+   only a prefix (`Q1.`), a numbered or asking details summary or a heading missing its space
+   starts a question; under a heading naming a common question (`## 지원동기`), a question
+   mark alone is not enough; inside the answer of a question found here, only a candidate of
+   the same style (its sibling) or one with a prefix or limit starts a new question.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from essaylint.model import QuestionStyle
+from essaylint.titles import TitleSignals, read_title
+
+QUESTION_STYLES: tuple[QuestionStyle, ...] = (
+    "heading",
+    "list-item",
+    "q-line",
+    "bold-label",
+    "blockquote",
+    "details",
+)
+Strength = Literal["strong", "medium", "weak"]
+
+# `Q1.`, `Q.`, `Q2)`, `Q 3:`, `[Q1]`, `문항 1.`, `문항2`, `질문 3.`: punctuation after a bare `Q`
+# is required, so "QA팀" or "Q1 매출" never reads as a prefix.
+QUESTION_PREFIX = re.compile(
+    r"^\s*(?:\[\s*(?:Q|문항|질문)\s*\d{0,3}\s*\]|[Qq]\s*\d{0,3}\s*[.:)．：]"
+    r"|문항\s*\d{1,3}(?![\d개번째차])\s*[.:)．：]?|질문\s*\d{1,3}(?![\d개번째차])\s*[.:)．：])"
+)
+# An answer written right under a Q-line often starts with `A.`; a reader pasting it leaves that.
+ANSWER_PREFIX = re.compile(r"^\s*(?:[Aa]\s*\d{0,3}\s*[.:)．：]|답변?\s*[.:)．：])\s*")
+# `###성장과정`: hashes glued to the title; one `#` only with a title that reads as a question.
+MISSING_SPACE = re.compile(r"^( {0,3})(#{1,6})(?=[^\s#])")
+_LABEL_MAX = 25  # characters of a label title, punctuation removed
+_SQUEEZE = re.compile(r"[\s\W_]+")
+_SENTENCE_END = re.compile(r"(?:[.!。]|[다요죠])\s*$")
+_ONLY_DIGITS = re.compile(r"^\d")
+# `<summary>답변</summary>` hides the answer to a question asked above it; it asks nothing.
+_REVEAL_SUMMARY = re.compile(
+    r"^\W*(?:모범\s*)?(?:답변?|정답|예시\s*답변|해설|풀이|설명|펼치기|펼쳐\s*보기|더\s*보기|보기|접기|"
+    r"클릭|내용|코드|참고|Answer|Show|Click|More|Details|Expand|Code)\W*(?:보기)?\W*$",
+    re.IGNORECASE,
+)
+# `#12 질문`, `12.`: a numbered summary in a list of interview questions.
+_NUMBERED_SUMMARY = re.compile(r"^\s*#?\d{1,4}\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A place in the document that may start a question, as `document.py` saw it."""
+
+    style: QuestionStyle
+    title: str  # the visible text of the question, markup removed
+    line: int
+    # The nearest heading above it (None at the top of a file): its title decides the context.
+    parent_title: str | None = None
+    hashes: int = 0  # headings missing their space: how many `#`
+    ends_with_colon: bool = False  # bold labels: `**지원동기:**`
+    # List items of one list share a group; an ordered item also has its number, so `2.` after
+    # the answer to `1.` (a new list in Markdown) is still the next question.
+    group: int = 0
+    number: int | None = None
+
+
+def strength(candidate: Candidate) -> Strength:
+    title = candidate.title.strip()
+    if not title:
+        return "weak"
+    if candidate.style == "details":
+        return "weak" if _REVEAL_SUMMARY.match(title) else "strong"
+    signals = read_title(title)
+    prefixed = bool(QUESTION_PREFIX.match(title))
+    if candidate.style == "heading":
+        if candidate.hashes >= 2 and not _ONLY_DIGITS.match(title):
+            return "strong"
+        plain = signals.strong or signals.group_like or _is_label(title, signals)
+        return "strong" if plain else "weak"
+    if prefixed or signals.has_limit:
+        return "strong"
+    if signals.asks and candidate.style != "q-line":
+        return "strong"
+    if _is_label(title, signals):
+        return "medium"
+    if candidate.style == "bold-label" and candidate.ends_with_colon:
+        return "medium"
+    return "weak"
+
+
+def _is_label(title: str, signals: TitleSignals) -> bool:
+    """A short title that names a common question (`지원동기`, `성장 과정`), not a sentence."""
+    short = len(_SQUEEZE.sub("", title)) <= _LABEL_MAX
+    return signals.vocabulary and short and not _SENTENCE_END.search(title)
+
+
+def _prefix_strong(candidate: Candidate) -> bool:
+    """Strong without reading its words: a prefix, a details summary, a heading's hashes."""
+    if candidate.style == "details":
+        title = candidate.title
+        return bool(_NUMBERED_SUMMARY.match(title) or QUESTION_PREFIX.match(title)) or (
+            read_title(title).strong
+        )
+    if candidate.style == "heading":
+        return candidate.hashes >= 2
+    return bool(QUESTION_PREFIX.match(candidate.title))
+
+
+def _has_limit(candidate: Candidate) -> bool:
+    return read_title(candidate.title).has_limit
+
+
+def choose_questions(
+    candidates: Sequence[Candidate],
+    question_style: str | Sequence[str] = "auto",
+    heading_titles: Sequence[str] = (),
+) -> list[bool]:
+    """Which candidates start a question, in document order (see the module docstring).
+
+    `heading_titles` are the document's real headings: when one of them asks or carries a
+    limit, the document writes its questions as headings, and elsewhere only a prefix or a
+    limit starts one.
+    """
+    if isinstance(question_style, str):
+        allowed = (
+            set(QUESTION_STYLES) if question_style == "auto" else {"heading"}
+        )  # "headings": real headings, plus the ones missing their space
+        named: set[str] = set()
+    else:
+        allowed = set(question_style)
+        named = allowed
+    strengths = [strength(c) for c in candidates]
+    strong = Counter(c.style for c, s in zip(candidates, strengths, strict=True) if s == "strong")
+    medium = Counter(c.style for c, s in zip(candidates, strengths, strict=True) if s == "medium")
+    uses_headings = any(_explicit(read_title(title)) for title in heading_titles)
+    chosen: list[bool] = []
+    inside: Candidate | None = None  # the question found here whose answer we are in
+    parent: str | None = None
+    for candidate, level in zip(candidates, strengths, strict=True):
+        if candidate.parent_title != parent:
+            parent, inside = candidate.parent_title, None  # a real heading ends that answer
+        take = candidate.style in allowed and level != "weak"
+        if take and level == "medium":
+            in_use = strong[candidate.style] >= 1 or medium[candidate.style] >= 2
+            take = in_use or candidate.style in named
+        if take and uses_headings and candidate.style != "heading":
+            take = _reads_strong_alone(candidate)
+        if take:
+            take = _fits_context(candidate, level, parent, inside)
+        chosen.append(take)
+        if take:
+            inside = candidate
+    return chosen
+
+
+def _fits_context(
+    candidate: Candidate, level: Strength, parent: str | None, inside: Candidate | None
+) -> bool:
+    if parent is not None:
+        heading = read_title(parent)
+        if _explicit(heading):
+            return _prefix_strong(candidate)
+        if heading.vocabulary and (level == "medium" or not _reads_strong_alone(candidate)):
+            return _prefix_strong(candidate)
+    if inside is not None and not _siblings(candidate, inside):
+        return _prefix_strong(candidate) or _has_limit(candidate)
+    return True
+
+
+def _explicit(signals: TitleSignals) -> bool:
+    """A heading that is plainly a question: it asks, or carries a limit."""
+    return signals.has_limit or signals.asks
+
+
+def _reads_strong_alone(candidate: Candidate) -> bool:
+    """Strong by a prefix or a limit, not only by asking (answers ask rhetorical questions)."""
+    return _prefix_strong(candidate) or _has_limit(candidate)
+
+
+def _siblings(candidate: Candidate, other: Candidate) -> bool:
+    if candidate.style != other.style:
+        return False
+    if candidate.style == "list-item":
+        follows = None not in (candidate.number, other.number) and candidate.number == (
+            (other.number or 0) + 1
+        )
+        return candidate.group == other.group or follows or _has_limit(candidate)
+    return True
