@@ -2,11 +2,12 @@
 
 What counts as answer text (what a reader sees): paragraphs, list items, block quotes, tables
 (cells joined by a space, rows by a line break), code (kept, marked as code so spelling rules skip
-it), the text of headings inside quotes or lists, and the text inside `<details>` (tags removed;
-its `<summary>` is a question's title, or a button label when it only says 답변/펼치기). Not
-answer text: HTML comments and other HTML blocks, link and image URLs, image alt text, emphasis
-markers, list markers, table pipes, thematic breaks and YAML front matter. A soft line break
-inside a paragraph is a line break, as it is when the text is pasted into a portal's form.
+it), the text of headings inside quotes or lists, and the text a browser shows of HTML blocks
+(`<p>…</p>`, `<details>`: tags, comments, scripts and styles removed, entities decoded; a
+`<summary>` is a question's title, or a button label when it only says 답변/펼치기). Not answer
+text: HTML comments, link and image URLs, image alt text, emphasis markers, list markers, table
+pipes, thematic breaks and YAML front matter. A soft line break inside a paragraph is a line
+break, as it is when the text is pasted into a portal's form.
 
 Only top-level headings (not inside a quote, list or HTML block) become sections, plus the
 questions written in other styles (list items, `Q1.` lines, bold labels, quotes, details,
@@ -17,6 +18,7 @@ The tree and the question/group/reference decision are made in `outline.py`.
 from __future__ import annotations
 
 import bisect
+import html
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -34,6 +36,7 @@ from essaylint.question_styles import (
     QUESTION_PREFIX,
     Candidate,
     choose_questions,
+    strength,
 )
 
 if TYPE_CHECKING:
@@ -402,7 +405,11 @@ _BOLD_LINE = re.compile(r"^ {0,3}(\*\*|__)(?!\s)(.+?)(?<!\s)\1\s*([:：])?\s*$")
 _BOLD_COLON = re.compile(r"[:：]\s*$")
 _HASHES = re.compile(r"^#{1,6}")
 _SUMMARY = re.compile(r"<summary[^>]*>(.*?)</summary\s*>|</details\s*>", re.IGNORECASE | re.DOTALL)
-_TAG = re.compile(r"<[^>]*>")
+_MARKUP = re.compile(
+    r"<!--.*?(?:-->|\Z)|<(script|style)\b.*?(?:</\1\s*>|\Z)|<[A-Za-z/!?][^>]*>",
+    re.IGNORECASE | re.DOTALL,
+)
+_HIDDEN_MARK = "\uffff"  # a noncharacter: never text a writer saved
 _TITLE_LINES = 3  # a list item's question may wrap; its limit then ends a later line
 
 
@@ -512,13 +519,15 @@ class _Walk:
         candidate = Candidate("blockquote", title, spans[0].line, self.parent_title)
         self.pieces.append(_Piece(candidate=candidate, title_spans=spans))
 
-    def details(self, content: str, first_line: int) -> None:
-        """`<details><summary>질문</summary> 답 </details>` inside one HTML block."""
-        builder = self.builder
+    def html_block(self, content: str, first_line: int, *, top_level: bool) -> None:
+        """An HTML block: its visible text is answer text; at the top level, a `<summary>`
+        may start a question (`<details><summary>질문</summary> 답 </details>`)."""
+        mask = _mask_markup(content)
         position = 0
         piece: _Piece | None = None
-        for match in _SUMMARY.finditer(content):
-            self._html_text(content, position, match.start(), first_line, piece)
+        matches = _SUMMARY.finditer(content) if top_level else iter(())
+        for match in matches:
+            self._html_text(content, mask, position, match.start(), first_line, piece)
             position = match.end()
             if match.group(1) is None:  # </details>
                 if piece is not None:
@@ -528,35 +537,58 @@ class _Walk:
                 continue
             if piece is not None:
                 self.pieces.append(piece)
-            line = first_line + content.count("\n", 0, match.start(1))
-            builder.start_block(line, line + 1 + match.group(1).count("\n"))
-            builder.cursor = max(builder.cursor, builder.line_starts[line])
-            for part in _TAG.split(match.group(1)):
-                builder.add(part.strip(), "heading")
-            title = self.spans()
+            piece = None
+            title = self._html_spans(content, mask, match.start(1), match.end(1), first_line)
             if not title:
                 continue
             candidate = Candidate("details", _visible(title), title[0].line, self.parent_title)
             piece = _Piece(candidate=candidate, title_spans=title)
-        self._html_text(content, position, len(content), first_line, piece)
+        self._html_text(content, mask, position, len(content), first_line, piece)
         if piece is not None:
             self.pieces.append(piece)
 
     def _html_text(
-        self, content: str, start: int, end: int, first_line: int, piece: _Piece | None
+        self, content: str, mask: str, start: int, end: int, first_line: int, piece: _Piece | None
     ) -> None:
-        """Text between tags of a details block: the answer, placed line by line."""
-        if piece is None:
+        spans = self._html_spans(content, mask, start, end, first_line)
+        if not spans:
             return
+        if piece is not None:
+            piece.spans.extend(spans)
+        else:
+            self.pieces.append(_Piece(spans=spans))
+
+    def _html_spans(
+        self, content: str, mask: str, start: int, end: int, first_line: int
+    ) -> list[Span]:
+        """The text a browser shows between `start` and `end`, placed line by line."""
         line = first_line + content.count("\n", 0, start)
-        for row in content[start:end].split("\n"):
-            text = _TAG.sub(" ", row).strip()
-            if text:
+        for row in mask[start:end].split("\n"):
+            segments = row.split(_HIDDEN_MARK)
+            filled = [i for i, seg in enumerate(segments) if seg.strip()]
+            if filled:
                 self.builder.start_block(line, line + 1)
-                for part in _TAG.split(row):
-                    self.builder.add(part.strip(), "text")
-                piece.spans.extend(self.spans())
+                for i in range(filled[0], filled[-1] + 1):
+                    segment = segments[i]
+                    if i == filled[0]:
+                        segment = segment.lstrip()
+                    if i == filled[-1]:
+                        segment = segment.rstrip()
+                    if segment:
+                        self.builder.add(html.unescape(segment), "text")
+                self.builder.new_line()
             line += 1
+        return self.spans()
+
+
+def _mask_markup(content: str) -> str:
+    """`content` with tags, comments, scripts and styles replaced by a mark (newlines kept), so
+    what is left are the runs of text a browser shows, at their original offsets."""
+
+    def blank(match: re.Match[str]) -> str:
+        return "".join("\n" if ch == "\n" else _HIDDEN_MARK for ch in match.group(0))
+
+    return _MARKUP.sub(blank, content)
 
 
 def parse_source(text: str, question_style: str | Sequence[str] = "auto") -> ParsedSource:
@@ -637,8 +669,8 @@ def parse_source(text: str, question_style: str | Sequence[str] = "auto") -> Par
         elif ttype in ("fence", "code_block"):
             _code_spans(builder, token, lines)
             walk.add_text(walk.spans())
-        elif ttype == "html_block" and token.map is not None and _is_details(token):
-            walk.details(token.content, token.map[0])
+        elif ttype == "html_block" and token.map is not None:
+            walk.html_block(token.content, token.map[0], top_level=token.level == 0)
         if token.nesting == 1:
             containers.append(ttype)
         elif token.nesting == -1 and containers:
@@ -668,15 +700,28 @@ def parse_source(text: str, question_style: str | Sequence[str] = "auto") -> Par
     )
 
 
-def _is_details(token: Token) -> bool:
-    return token.level == 0 and ("<summary" in token.content or "</details" in token.content)
+def _with_answers(pieces: list[_Piece]) -> list[Candidate]:
+    """The candidates, each marked whether text follows it before the next one."""
+    found: list[Candidate] = []
+    for index, piece in enumerate(pieces):
+        if piece.candidate is None:
+            continue
+        answered = bool(piece.spans)
+        for later in pieces[index + 1 :]:
+            if answered or later.heading is not None:
+                break
+            if later.candidate is not None and strength(later.candidate) != "weak":
+                break
+            answered = bool(later.spans or later.title_spans)
+        found.append(replace(piece.candidate, answered=answered))
+    return found
 
 
 def _assemble(
     pieces: list[_Piece], question_style: str | Sequence[str]
 ) -> tuple[list[Span], list[RawHeading], list[int]]:
     """Pieces -> preamble and headings, the chosen candidates becoming headings of their own."""
-    candidates = [p.candidate for p in pieces if p.candidate is not None]
+    candidates = _with_answers(pieces)
     titles = [p.heading.title for p in pieces if p.heading is not None]
     chosen = iter(choose_questions(candidates, question_style, titles))
     preamble: list[Span] = []

@@ -17,7 +17,8 @@ The decision, per candidate:
    never a question.
 2. Activation (`question_style = "auto"`): a strong candidate always counts; a medium one only
    when its style is in use in the document (one strong candidate of that style, or at least two
-   medium ones). A style named in a `question_style` list counts its medium candidates anyway.
+   medium ones with text under them: a list of bare labels is an outline). A style named in a
+   `question_style` list counts its medium candidates anyway.
 3. Context, so an ordinary list or bold phrase inside an answer stays answer text: in a
    document whose headings ask or carry limits (it writes its questions as headings), only a
    prefix or a limit starts a question elsewhere; under a heading that asks or carries a limit,
@@ -87,6 +88,7 @@ class Candidate:
     # the answer to `1.` (a new list in Markdown) is still the next question.
     group: int = 0
     number: int | None = None
+    answered: bool = True  # text follows it before the next candidate or heading
 
 
 def strength(candidate: Candidate) -> Strength:
@@ -156,7 +158,11 @@ def choose_questions(
         named = allowed
     strengths = [strength(c) for c in candidates]
     strong = Counter(c.style for c, s in zip(candidates, strengths, strict=True) if s == "strong")
-    medium = Counter(c.style for c, s in zip(candidates, strengths, strict=True) if s == "medium")
+    # Labels count as a style in use only when they have answers: a list of bare labels with
+    # nothing under them is an outline (`- 지원동기 - 입사 후 포부`), not a set of questions.
+    medium = Counter(
+        c.style for c, s in zip(candidates, strengths, strict=True) if s == "medium" and c.answered
+    )
     uses_headings = any(_explicit(read_title(title)) for title in heading_titles)
     chosen: list[bool] = []
     inside: Candidate | None = None  # the question found here whose answer we are in

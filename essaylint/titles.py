@@ -28,6 +28,13 @@ DEFAULT_REFERENCE_TITLES: tuple[str, ...] = (
     "기업 정보",
     "기업 분석",
     "회사 분석",
+    # Parts of a notes page that ask nothing: an overview, a table of contents, a closing word.
+    "개요",
+    "목차",
+    "Overview",
+    "TL;DR",
+    "들어가며",
+    "마치며",
 )
 
 _NUMBERED = re.compile(

@@ -112,8 +112,9 @@ def _col_of(line: str, needle: str, start: int = 0) -> int:
             id="escapes",
         ),
         pytest.param(
-            "<div>\n<p>HTML 블록은 세지 않습니다</p>\n</div>\n\n본문입니다.\n",
-            "본문입니다.",
+            "<div>\n<p>HTML 블록의 <b>글자</b>도 &nbsp;셉니다</p>\n<!-- 주석은 아님 -->\n"
+            "<style>p { color: red }</style>\n</div>\n\n본문입니다.\n",
+            "HTML 블록의 글자도 \u00a0셉니다\n본문입니다.",
             id="html-block",
         ),
     ],

@@ -375,7 +375,8 @@ def test_headings_in_code_quotes_lists_and_html_blocks_are_not_sections() -> Non
         "# 코드 안의 제목\n"
         "인용 안의 제목\n인용한 문장입니다.\n"
         "목록 안의 제목\n"
-        "## 접힌 제목\n"  # raw HTML: a reader sees the hashes
+        "# HTML 안의 제목\n"  # raw HTML: a reader sees the hashes
+        "## 접힌 제목\n"
         "마지막 문장입니다."
     )
     code = [s for s in document.sections[0].spans if s.kind == "code"]
