@@ -36,6 +36,7 @@ from essaylint.question_styles import (
     QUESTION_PREFIX,
     Candidate,
     choose_questions,
+    could_be_label,
     strength,
 )
 
@@ -477,7 +478,7 @@ class _Walk:
             return found, group
         if QUESTION_PREFIX.match(visible):
             return Candidate("q-line", visible, line, self.parent_title), group
-        if first:
+        if first and could_be_label(visible):
             return Candidate("q-line", visible, line, self.parent_title), group
         return None
 

@@ -34,6 +34,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from essaylint.model import QuestionStyle
@@ -91,6 +92,7 @@ class Candidate:
     answered: bool = True  # text follows it before the next candidate or heading
 
 
+@lru_cache(maxsize=8192)
 def strength(candidate: Candidate) -> Strength:
     title = candidate.title.strip()
     if not title:
@@ -113,6 +115,12 @@ def strength(candidate: Candidate) -> Strength:
     if candidate.style == "bold-label" and candidate.ends_with_colon:
         return "medium"
     return "weak"
+
+
+def could_be_label(line: str) -> bool:
+    """A cheap test before reading a paragraph's first line as a question: short enough to be a
+    label, or holding a digit (a limit notation needs one)."""
+    return len(line) <= 2 * _LABEL_MAX or any(ch.isdigit() for ch in line)
 
 
 def _is_label(title: str, signals: TitleSignals) -> bool:

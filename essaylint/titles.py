@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from essaylint.limits import limit_from_title, title_without_limit
 
@@ -88,8 +89,9 @@ def _reference_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
 _DEFAULT_REFERENCE = _reference_pattern(DEFAULT_REFERENCE_TITLES)
 
 
+@lru_cache(maxsize=8192)
 def read_title(title: str, reference_titles: tuple[str, ...] | None = None) -> TitleSignals:
-    """Read the signals of one heading title."""
+    """Read the signals of one heading title (cached: a document asks about its titles often)."""
     limit = limit_from_title(title)
     bare = title_without_limit(title) if limit is not None else title
     asks = bool(_QUESTION_MARK.search(bare) or _REQUEST.search(bare))
