@@ -15,11 +15,12 @@ from typing import Any, NoReturn
 import click
 
 from essaylint import __version__
+from essaylint.reporters import FORMATS, render
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
-COMMANDS = ("check", "score", "rules", "explain", "schema")
+COMMANDS = ("check", "score", "report", "init", "rules", "explain", "schema")
 
 
 class DefaultGroup(click.Group):
@@ -61,16 +62,50 @@ def _check_selectors(selectors: Sequence[str], option: str) -> None:
         _fail(f"{option}: unknown rule, code or tag '{unknown[0]}' (see 'essaylint rules')")
 
 
-def _run(paths: Sequence[str], config: str | None, overrides: dict[str, Any]) -> list[Any]:
+def _run(
+    paths: Sequence[str],
+    config: str | None,
+    overrides: dict[str, Any],
+    *,
+    jobs: int | None = None,
+    no_cache: bool = False,
+    cache_dir: str | None = None,
+    quiet: bool = False,
+    force_exclude: bool = False,
+) -> list[Any]:
+    from essaylint.cache import ResultCache
+    from essaylint.cache import cache_dir as find_cache_dir
     from essaylint.config import ConfigError, ConfigFinder
+    from essaylint.progress import ProgressLine, wanted
     from essaylint.registry import PluginError
     from essaylint.runner import lint_paths
 
+    cache = None if no_cache else ResultCache(find_cache_dir(cache_dir))
+    progress = ProgressLine(sys.stderr) if wanted(sys.stderr, quiet=quiet) else None
+    results: list[Any] = []
+    failure: str | None = None
     try:
         finder = ConfigFinder(Path(config) if config else None)
-        results = lint_paths(paths, finder, overrides)
+        results = lint_paths(
+            paths,
+            finder,
+            overrides,
+            cache=cache,
+            jobs=jobs,
+            progress=progress,
+            force_exclude=force_exclude,
+        )
     except (ConfigError, PluginError) as error:
-        _fail(str(error))
+        failure = str(error)
+    finally:
+        if progress is not None:
+            progress.close()  # before any message, so it starts on a clean line
+    if failure is not None:
+        _fail(failure)
+    if not results and force_exclude:  # pre-commit passed only excluded files: nothing to do
+        if not quiet:
+            click.echo("essaylint: nothing to check: every file given is excluded", err=True)
+        sys.exit(EXIT_CLEAN)
     if not results:
         _fail("no Markdown files found in " + ", ".join(paths))
     for result in results:
@@ -91,6 +126,57 @@ def _exit_code(results: Sequence[Any], strict: bool, fail_under: float | None) -
         if floor is not None and result.score < floor:
             return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def _run_fixes(
+    paths: Sequence[str],
+    config: str | None,
+    overrides: dict[str, Any],
+    *,
+    unsafe: bool,
+    write: bool,
+    force_exclude: bool = False,
+) -> list[Any]:
+    """Like `_run`, through essaylint.fixes: each file fixed in memory, saved with `write`."""
+    from essaylint.config import ConfigError, ConfigFinder
+    from essaylint.fixes import fix_paths
+    from essaylint.registry import PluginError
+
+    try:
+        finder = ConfigFinder(Path(config) if config else None)
+        outcomes = fix_paths(
+            paths, finder, overrides, unsafe=unsafe, write=write, force_exclude=force_exclude
+        )
+    except (ConfigError, PluginError) as error:
+        _fail(str(error))
+    if not outcomes:
+        _fail("no Markdown files found in " + ", ".join(paths))
+    for outcome in outcomes:
+        if outcome.result.error is not None:
+            click.echo(f"essaylint: {outcome.path}: {outcome.result.error}", err=True)
+    return outcomes
+
+
+def _fixed_line(verb: str, outcomes: Sequence[Any]) -> str:
+    fixed = sum(o.fixed for o in outcomes)
+    files = sum(1 for o in outcomes if o.fixed)
+    findings = f"{fixed} finding{'' if fixed == 1 else 's'}"
+    return f"{verb} {findings} ({files} file{'' if files == 1 else 's'})."
+
+
+def _show_diff(outcomes: Sequence[Any]) -> NoReturn:
+    """`--diff`: what `--fix` would change, as a unified diff; exit 1 when there is any."""
+    from essaylint.fixes import unified_diff
+
+    changed = [o for o in outcomes if o.changed]
+    for outcome in changed:
+        sys.stdout.write(unified_diff(outcome.path, outcome.source.text, outcome.text))
+    sys.stdout.flush()
+    if changed:
+        click.echo(_fixed_line("Would fix", changed), err=True)
+    if any(o.result.error is not None for o in outcomes):
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_FINDINGS if changed else EXIT_CLEAN)
 
 
 def _overrides(
@@ -117,6 +203,46 @@ def _overrides(
 _COUNT_CHOICE = click.Choice(["chars", "chars-no-spaces", "bytes", "bytes-utf8", "neis", "words"])
 
 
+def _many_files_options(command: Any) -> Any:
+    """`-j/--jobs`, `--no-cache`, `--cache-dir`, `-q/--quiet`, `--force-exclude`."""
+    options = [
+        click.option(
+            "-j",
+            "--jobs",
+            type=click.IntRange(min=1),
+            help="Processes to use (default: one per core for more than 8 files; 1: this one).",
+        ),
+        click.option("--no-cache", is_flag=True, help="Neither read nor write the cache."),
+        click.option(
+            "--cache-dir",
+            type=click.Path(file_okay=False),
+            help="Cache folder (default: $ESSAYLINT_CACHE_DIR or ./.essaylint_cache).",
+        ),
+        click.option("-q", "--quiet", is_flag=True, help="No progress line and no summary line."),
+        click.option(
+            "--force-exclude", is_flag=True, help="Apply `exclude` to files named explicitly too."
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _render_quiet(output_format: str, results: Sequence[Any], out: Any, **options: Any) -> None:
+    """`--quiet`: the report without the summary line text and concise end with."""
+    import io
+
+    from essaylint.reporters.concise import summary_line
+
+    buffer = io.StringIO()
+    render(output_format, results, buffer, **options)
+    text = buffer.getvalue()
+    summary = summary_line(results, unsafe_fixes=options.get("unsafe_fixes", False)) + "\n"
+    if output_format in ("text", "concise") and text.endswith(summary):
+        text = text[: -len(summary)]
+    out.write(text)
+
+
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="essaylint")
 def main() -> None:
@@ -128,7 +254,13 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default="text",
+    help="Output format; text shows each finding's source line (concise: one line each).",
+)
 @click.option("--select", multiple=True, help="Rules to use (codes, names, tags; comma-separated).")
 @click.option("--extend-select", multiple=True, help="Rules to add to the selection.")
 @click.option("--ignore", multiple=True, help="Rules to skip (codes, names, tags).")
@@ -136,6 +268,12 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")
 @click.option("--fail-under", type=click.FloatRange(0, 100), help="Exit 1 when a score is lower.")
 @click.option("--config", type=click.Path(dir_okay=False), help="Use this config file only.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes, then report what is left.")
+@click.option(
+    "--unsafe-fixes", is_flag=True, help="Apply unsafe fixes too (else only show them as fixable)."
+)
+@click.option("--diff", is_flag=True, help="Print what --fix would change; write nothing.")
+@_many_files_options
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -146,19 +284,52 @@ def check(
     strict: bool,
     fail_under: float | None,
     config: str | None,
+    fix: bool,
+    unsafe_fixes: bool,
+    diff: bool,
+    jobs: int | None,
+    no_cache: bool,
+    cache_dir: str | None,
+    quiet: bool,
+    force_exclude: bool,
 ) -> None:
     """Check essays: empty and stub answers, limits, placeholders, duplicates."""
     overrides = _overrides(select, extend_select, ignore, count)
-    results = _run(paths, config, overrides)
-    out = sys.stdout
-    if output_format == "json":
-        from essaylint.reporters import json as json_reporter
-
-        json_reporter.render(results, out)
+    fixing = {"unsafe": unsafe_fixes, "force_exclude": force_exclude}
+    if diff:
+        _show_diff(_run_fixes(paths, config, overrides, write=False, **fixing))
+    fixes: list[Any] = []
+    if fix:
+        fixes = _run_fixes(paths, config, overrides, write=True, **fixing)
+        results = [outcome.result for outcome in fixes]
     else:
-        from essaylint.reporters import text
-
-        text.render(results, out, color=_use_color(out))
+        results = _run(
+            paths,
+            config,
+            overrides,
+            jobs=jobs,
+            no_cache=no_cache,
+            cache_dir=cache_dir,
+            quiet=quiet,
+            force_exclude=force_exclude,
+        )
+    out = sys.stdout
+    stdin = next((o for o in fixes if o.path == "-" and o.result.error is None), None)
+    if stdin is not None:  # the fixed text goes to stdout, as ruff does; the report to stderr
+        sys.stdout.flush()
+        sys.stdout.buffer.write(stdin.data)
+        sys.stdout.buffer.flush()
+        out = sys.stderr
+    (_render_quiet if quiet else render)(
+        output_format,
+        results,
+        out,
+        color=_use_color(out),
+        strict=strict,
+        unsafe_fixes=unsafe_fixes,
+    )
+    if any(o.fixed for o in fixes) and not quiet:
+        click.echo(_fixed_line("Fixed", fixes), err=True)
     sys.exit(_exit_code(results, strict, fail_under))
 
 
@@ -169,6 +340,7 @@ def check(
 @click.option("--count", type=_COUNT_CHOICE, help="How to count characters (default: chars).")
 @click.option("--fail-under", type=click.FloatRange(0, 100), help="Exit 1 when a score is lower.")
 @click.option("--config", type=click.Path(dir_okay=False), help="Use this config file only.")
+@_many_files_options
 def score(
     paths: tuple[str, ...],
     details: bool,
@@ -176,9 +348,23 @@ def score(
     count: str | None,
     fail_under: float | None,
     config: str | None,
+    jobs: int | None,
+    no_cache: bool,
+    cache_dir: str | None,
+    quiet: bool,
+    force_exclude: bool,
 ) -> None:
     """Completeness per document: answered/total and score."""
-    results = _run(paths, config, _overrides((), (), (), count))
+    results = _run(
+        paths,
+        config,
+        _overrides((), (), (), count),
+        jobs=jobs,
+        no_cache=no_cache,
+        cache_dir=cache_dir,
+        quiet=quiet,
+        force_exclude=force_exclude,
+    )
     out = sys.stdout
     if output_format == "json":
         from essaylint.reporters import json as json_reporter
@@ -197,6 +383,58 @@ def score(
 
 
 @main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    default="essaylint-report.html",
+    show_default=True,
+    help="Where to write the HTML page (- for stdout).",
+)
+@click.option("--count", type=_COUNT_CHOICE, help="How to count characters (default: chars).")
+@click.option("--config", type=click.Path(dir_okay=False), help="Use this config file only.")
+def report(paths: tuple[str, ...], output: str, count: str | None, config: str | None) -> None:
+    """Write a self-contained HTML report.
+
+    One page: per document its score and what is left to do, every question with its state,
+    fill bar and findings, and the values matrix. Nothing is loaded from the network.
+    """
+    from essaylint.reporters import html
+
+    results = _run(paths, config, _overrides((), (), (), count))
+    page = html.build_html(results)
+    if output == "-":
+        sys.stdout.write(page)
+    else:
+        try:
+            Path(output).write_text(page, encoding="utf-8", newline="\n")
+        except OSError as error:
+            _fail(f"{output}: cannot write: {error.strerror or error}")
+        click.echo(f"wrote {output} ({len(results)} file{'' if len(results) == 1 else 's'})")
+    sys.exit(EXIT_ERROR if any(r.error is not None for r in results) else EXIT_CLEAN)
+
+
+@main.command()
+@click.option(
+    "--path",
+    "folder",
+    type=click.Path(),
+    default=".",
+    help="The folder to write essaylint.toml into (default: the current folder).",
+)
+def init(folder: str) -> None:
+    """Write a commented starter essaylint.toml (never overwrites one)."""
+    from essaylint.init import InitError, write_config
+
+    try:
+        written = write_config(Path(folder))
+    except InitError as error:
+        _fail(str(error))
+    click.echo(f"wrote {written}: a starter config (defaults active, every other key commented)")
+
+
+@main.command()
 def rules() -> None:
     """List the installed rules."""
     from essaylint.registry import PluginError, is_builtin, load_rules
@@ -206,13 +444,19 @@ def rules() -> None:
     except PluginError as error:
         _fail(str(error))
     out = sys.stdout
-    out.write(f"{'code':<7} {'name':<20} {'severity':<8} {'default':<7} {'fixable':<7} summary\n")
+    name_w = max([len("name"), *(len(r.name) for r in installed.values())])
+    tags_w = max([len("tags"), *(len(",".join(r.tags) or "-") for r in installed.values())])
+    out.write(
+        f"{'code':<7} {'name':<{name_w}} {'severity':<8} {'default':<7} {'fixable':<7} "
+        f"{'tags':<{tags_w}} summary\n"
+    )
     for rule in installed.values():
         default = "on" if rule.default_enabled and is_builtin(rule) else "off"
         fixable = "yes" if rule.fixable else "no"
+        tags = ",".join(rule.tags) or "-"
         out.write(
-            f"{rule.code:<7} {rule.name:<20} {rule.severity:<8} {default:<7} {fixable:<7} "
-            f"{rule.summary}\n"
+            f"{rule.code:<7} {rule.name:<{name_w}} {rule.severity:<8} {default:<7} {fixable:<7} "
+            f"{tags:<{tags_w}} {rule.summary}\n"
         )
 
 

@@ -69,8 +69,40 @@ class Settings:
 _SETTING_KEYS = frozenset(f.name for f in fields(Settings)) - {"source", "base_dir"}
 
 
-def _format_location(loc: tuple[int | str, ...]) -> str:
-    return ".".join(str(part) for part in loc)
+# pydantic's lax mode would read `true` as the number 1 and "yes" or 1 as true; a TOML (or YAML)
+# file has real numbers and booleans, so a mix-up is the user's mistake, reported as such.
+_NUMBER_KEYS = ("default_limit", "fail_under", "newline")
+_BOOLEAN_KEYS = ("strict", "blind")
+# pydantic's words for Python types, in the words of the TOML file the user wrote.
+_TOML_WORDS = (
+    ("a valid tuple", "an array"),
+    ("a valid list", "an array"),
+    ("a valid dictionary", "a table"),
+    ("a valid string", "a string"),
+    ("a valid integer", "an integer"),
+    ("a valid number", "a number"),
+    ("a valid boolean", "true or false"),
+)
+
+
+def _format_location(loc: tuple[int | str, ...], data: Any = None) -> str:
+    """The key path the user wrote: pydantic appends union members (`limits.x.int`); drop them."""
+    parts: list[str] = []
+    for part in loc:
+        if data is not None:
+            try:
+                data = data[part]
+            except (KeyError, IndexError, TypeError):
+                break  # a union member's name: not a key in the file
+        parts.append(str(part))
+    return ".".join(parts)
+
+
+def _format_message(message: str) -> str:
+    message = message.lower()
+    for python_words, toml_words in _TOML_WORDS:
+        message = message.replace(python_words, toml_words)
+    return message
 
 
 def validate_settings(data: dict[str, Any], origin: str, prefix: str = "") -> Settings:
@@ -84,16 +116,21 @@ def validate_settings(data: dict[str, Any], origin: str, prefix: str = "") -> Se
     for key in data:
         if key not in _SETTING_KEYS:
             raise ConfigError(f"{origin}: {prefix}{key}: {unknown_key_hint(key, _SETTING_KEYS)}")
+    _check_scalar_types(data, origin, prefix)
     try:
         settings = adapter.validate_python(data)
     except ValidationError as error:
         first = error.errors()[0]
-        where = _format_location(first["loc"])
-        raise ConfigError(f"{origin}: {prefix}{where}: {first['msg'].lower()}") from None
+        where = _format_location(first["loc"], data)
+        raise ConfigError(f"{origin}: {prefix}{where}: {_format_message(first['msg'])}") from None
     if settings.default_limit is not None and settings.default_limit <= 0:
         raise ConfigError(f"{origin}: {prefix}default_limit: must be > 0")
+    if settings.fail_under is not None and not 0 <= settings.fail_under <= 100:
+        raise ConfigError(f"{origin}: {prefix}fail_under: must be between 0 and 100")
     for pattern, value in settings.limits.items():
         _check_regex(pattern, origin, f"{prefix}limits")
+        if isinstance(value, int) and value <= 0:
+            raise ConfigError(f"{origin}: {prefix}limits.{pattern}: must be > 0, got {value}")
         try:
             limit = limit_from_directive(f"essaylint: limit={value}")
         except ValueError as error:
@@ -107,6 +144,33 @@ def validate_settings(data: dict[str, Any], origin: str, prefix: str = "") -> Se
         if not pattern.strip():
             raise ConfigError(f"{origin}: {prefix}exclude: empty pattern")
     return settings
+
+
+def _check_scalar_types(data: dict[str, Any], origin: str, prefix: str) -> None:
+    for key in _NUMBER_KEYS:
+        if isinstance(data.get(key), bool):
+            shown = _shown(data[key])
+            raise ConfigError(f"{origin}: {prefix}{key}: expected a number, got {shown}")
+    for key in _BOOLEAN_KEYS:
+        if key in data and not isinstance(data[key], bool):
+            raise ConfigError(
+                f"{origin}: {prefix}{key}: expected true or false, got {_shown(data[key])}"
+            )
+    limits = data.get("limits")
+    if isinstance(limits, dict):
+        for pattern, value in limits.items():
+            if isinstance(value, bool):
+                raise ConfigError(
+                    f"{origin}: {prefix}limits.{pattern}: expected a number or a range like "
+                    f"500-700, got {_shown(value)}"
+                )
+
+
+def _shown(value: Any) -> str:
+    """A value as the user typed it in TOML: `true`, not Python's `True`."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return repr(value)
 
 
 def _check_regex(pattern: str, origin: str, key: str) -> None:

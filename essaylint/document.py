@@ -625,7 +625,7 @@ def parse_source(text: str, question_style: str | Sequence[str] = "auto") -> Par
             builder.cursor = line_starts[start]
             _heading_title(builder, tokens[i + 1], start, end)
             title_spans = tuple(walk.spans())
-            title = " ".join(s.text for s in title_spans).strip()
+            title = " ".join(_visible(g) for g in _by_line(list(title_spans))).strip()
             heading = RawHeading(
                 level=int(token.tag[1]),
                 line=start + 1,

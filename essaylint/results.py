@@ -65,6 +65,8 @@ class FileResult:
     # From the config in force for this file; CLI flags win.
     strict: bool = False
     fail_under: float | None = None
+    # The original lines (no line endings), so reporters can quote the source under a finding.
+    lines: tuple[str, ...] = ()
 
     @property
     def score(self) -> float:

@@ -1,64 +1,49 @@
 """Files in, results out: path expansion, reading, config lookup and per-file error capture.
 
 Every problem with one file (unreadable, not text, bad front matter, a crashing plugin) becomes
-that file's `error`, so the other files are still checked and reported.
+that file's `error`, so the other files are still checked and reported. The parser and the
+engine are imported only when a file is actually linted, so a run answered from the cache
+(`essaylint.cache`) never loads markdown-it or a language model.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
-from dataclasses import replace
+import stat
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from essaylint.config import ConfigError, ConfigFinder, Settings, apply_front_matter
-from essaylint.document import DocumentError, build_document
-from essaylint.engine import RuleCrash, lint_document, outline_options
+from essaylint.discovery import MARKDOWN_SUFFIXES, SKIPPED_DIRS, STDIN, expand_paths
 from essaylint.results import FileResult
-from essaylint.source import SourceError, SourceText, read_source, read_stdin
+from essaylint.source import MAX_BYTES, SourceError, SourceText, decode, read_source, read_stdin
 
-MARKDOWN_SUFFIXES = (".md", ".markdown")
-SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "venv", "site-packages"})
-STDIN = "-"
+if TYPE_CHECKING:
+    from essaylint.cache import CacheEntry, ResultCache
 
+__all__ = [
+    "MARKDOWN_SUFFIXES",
+    "SKIPPED_DIRS",
+    "STDIN",
+    "Progress",
+    "check_file",
+    "expand_paths",
+    "lint_path",
+    "lint_paths",
+    "lint_source",
+    "look_up",
+]
 
-def expand_paths(paths: Iterable[str]) -> Iterator[str]:
-    """Files as given; folders searched for Markdown (hidden folders, symlink loops skipped)."""
-    for raw in paths:
-        if raw == STDIN:
-            yield STDIN
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            yield from _walk(path)
-        else:
-            yield raw
-
-
-def _walk(root: Path) -> Iterator[str]:
-    found: list[str] = []
-    seen: set[tuple[int, int]] = set()
-    for folder, dirs, files in os.walk(root, followlinks=True):
-        try:
-            stat = os.stat(folder)
-        except OSError:
-            dirs[:] = []
-            continue
-        key = (stat.st_dev, stat.st_ino)
-        if key in seen:  # a symlink loop: this folder was already walked
-            dirs[:] = []
-            continue
-        seen.add(key)
-        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS]
-        for name in files:
-            if name.lower().endswith(MARKDOWN_SUFFIXES) and not name.startswith("."):
-                found.append(os.path.join(folder, name))
-    yield from sorted(found)
+Progress = Callable[[int, int], None]  # (files done, files in the run)
 
 
 def lint_source(source: SourceText, path: str, settings: Settings) -> FileResult:
     """Lint already-decoded text, turning per-file problems into the result's error."""
+    from essaylint.document import DocumentError, build_document
+    from essaylint.engine import RuleCrash, lint_document, outline_options
+
     try:
         text = source.text
         document = build_document(text, **outline_options(settings))
@@ -78,26 +63,162 @@ def lint_source(source: SourceText, path: str, settings: Settings) -> FileResult
         kind = type(error).__name__
         return FileResult(path=path, error=f"internal error ({kind}: {error}); please report it")
     result.encoding = source.encoding
+    result.lines = tuple(source.lines)
     if source.fallback:
         result.notes.insert(0, "read as CP949 (EUC-KR), not UTF-8")
     return result
 
 
-def lint_path(path: str, finder: ConfigFinder, overrides: dict[str, Any]) -> FileResult:
-    """Read one file (or stdin) and lint it with the config in force for it."""
+# Settings with CLI overrides, one object per (config, overrides): rule options are resolved
+# once per settings object (engine.resolve_rules), not once per file.
+_EFFECTIVE: dict[tuple[int, tuple[tuple[str, Any], ...]], tuple[Settings, Settings]] = {}
+
+
+def _effective(settings: Settings, overrides: dict[str, Any]) -> Settings:
+    if not overrides:
+        return settings
+    key = (id(settings), tuple(sorted(overrides.items())))
+    found = _EFFECTIVE.get(key)
+    if found is not None and found[0] is settings:
+        return found[1]
+    if len(_EFFECTIVE) >= 256:
+        _EFFECTIVE.clear()
+    merged = replace(settings, **overrides)
+    _EFFECTIVE[key] = (settings, merged)  # the key object kept alive: its id is not reused
+    return merged
+
+
+def _read_bytes(path: str) -> bytes | None:
+    """A regular file's bytes, or None whenever `read_source` has something to say instead."""
     try:
-        source = read_stdin() if path == STDIN else read_source(path)
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
+            return None
+        with open(path, "rb") as stream:
+            data = stream.read(MAX_BYTES + 1)
+    except (OSError, ValueError):
+        return None
+    return data if len(data) <= MAX_BYTES else None
+
+
+@dataclass(slots=True)
+class _Loaded:
+    """A file read and its settings found; `entry` when its result can be cached."""
+
+    settings: Settings
+    source: SourceText | None = None
+    data: bytes = b""
+    entry: CacheEntry | None = None
+
+    def text(self) -> SourceText:
+        return self.source if self.source is not None else decode(self.data)
+
+
+def _load(
+    path: str, finder: ConfigFinder, overrides: dict[str, Any], cache: ResultCache | None
+) -> _Loaded | FileResult:
+    """Read first (an unreadable file is its own error), then the config (ConfigError: run)."""
+    data = _read_bytes(path) if cache is not None and path != STDIN else None
+    source: SourceText | None = None
+    if data is None:
+        try:
+            source = read_stdin() if path == STDIN else read_source(path)
+        except SourceError as error:
+            return FileResult(path=path, error=str(error))
+    settings = _effective(finder.for_path(None if path == STDIN else Path(path)), overrides)
+    if data is None or cache is None:
+        return _Loaded(settings, source=source)
+    return _Loaded(settings, data=data, entry=cache.entry(path, data, settings))
+
+
+def _from_cache(loaded: _Loaded) -> FileResult | None:
+    if loaded.entry is None:
+        return None
+    result = loaded.entry.load()
+    if result is not None:
+        # The source lines are not stored: they are the file itself, decoded again here.
+        try:
+            result.lines = tuple(loaded.text().lines)
+        except SourceError:
+            return None
+    return result
+
+
+def _lint_loaded(path: str, loaded: _Loaded) -> FileResult:
+    try:
+        source = loaded.text()
     except SourceError as error:
         return FileResult(path=path, error=str(error))
-    settings = finder.for_path(None if path == STDIN else Path(path))  # ConfigError: whole run
-    if overrides:
-        settings = replace(settings, **overrides)
-    return lint_source(source, path, settings)
+    result = lint_source(source, path, loaded.settings)
+    if loaded.entry is not None:
+        loaded.entry.store(replace(result, lines=()))
+    return result
+
+
+def look_up(
+    path: str, finder: ConfigFinder, overrides: dict[str, Any], cache: ResultCache | None
+) -> FileResult | None:
+    """A cached result for `path`, or None: then `check_file` must see it.
+
+    Every regular file's config is found here, so a broken one stops the run before any work.
+    Stdin, pipes and unreadable files are left alone: they are read once, by `check_file`.
+    """
+    if path == STDIN:
+        return None
+    if cache is None:
+        if os.path.isfile(path):
+            finder.for_path(Path(path))
+        return None
+    data = _read_bytes(path)
+    if data is None:
+        return None
+    settings = _effective(finder.for_path(Path(path)), overrides)
+    return _from_cache(_Loaded(settings, data=data, entry=cache.entry(path, data, settings)))
+
+
+def check_file(
+    path: str,
+    finder: ConfigFinder,
+    overrides: dict[str, Any],
+    cache: ResultCache | None = None,
+    *,
+    use_cached: bool = True,
+) -> FileResult:
+    """One file start to end: read, config, cache look-up (`use_cached`), lint, store."""
+    loaded = _load(path, finder, overrides, cache)
+    if isinstance(loaded, FileResult):
+        return loaded
+    if use_cached:
+        found = _from_cache(loaded)
+        if found is not None:
+            return found
+    return _lint_loaded(path, loaded)
+
+
+def lint_path(
+    path: str,
+    finder: ConfigFinder,
+    overrides: dict[str, Any],
+    *,
+    cache: ResultCache | None = None,
+) -> FileResult:
+    """Read one file (or stdin) and lint it with the config in force for it."""
+    return check_file(path, finder, overrides, cache)
 
 
 def lint_paths(
-    paths: Iterable[str], finder: ConfigFinder, overrides: dict[str, Any] | None = None
+    paths: Iterable[str],
+    finder: ConfigFinder,
+    overrides: dict[str, Any] | None = None,
+    *,
+    cache: ResultCache | None = None,
+    jobs: int | None = 1,
+    progress: Progress | None = None,
+    force_exclude: bool = False,
 ) -> list[FileResult]:
-    """Lint every file under `paths`, sorted by path."""
-    results = [lint_path(p, finder, overrides or {}) for p in expand_paths(paths)]
+    """Lint every file under `paths`, sorted by path, whatever `jobs` (None: by file count)."""
+    from essaylint.jobs import run_files
+
+    files = list(expand_paths(paths, finder=finder, force_exclude=force_exclude))
+    results = run_files(files, finder, overrides or {}, cache=cache, jobs=jobs, progress=progress)
     return sorted(results, key=lambda r: r.path)

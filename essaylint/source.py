@@ -2,8 +2,10 @@
 
 Korean essays arrive as UTF-8 (with or without a BOM), as UTF-16 from Windows editors, or as
 CP949/EUC-KR from older Hangul tools, so decoding tries those in that order. A CP949 decode is a
-guess, so it is accepted only when the result looks like Korean text. Every failure, including OS
-errors, is a `SourceError` whose message is one line without the path: the CLI adds the path.
+guess, so it is accepted only when the result looks like Korean text and the bytes are not mostly
+UTF-8 Hangul with a few broken bytes (that file is damaged UTF-8, reported with the first bad
+byte's line and column, not misread as CP949 mojibake). Every failure, including OS errors, is a
+`SourceError` whose message is one line without the path: the CLI adds the path.
 """
 
 from __future__ import annotations
@@ -40,6 +42,10 @@ _BAD_UTF16 = "invalid UTF-16 text (save it as UTF-8)"
 # \u2028 and \u2029, which would shift line numbers away from what editors show.
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
+# A Hangul syllable in UTF-8 (EA-ED, then two continuation bytes), for telling damaged UTF-8 from
+# CP949: a CP949 Hangul pair's lead byte can never start one, so in CP949 text such coincidences
+# are always outnumbered by invalid sequences.
+_UTF8_HANGUL = re.compile(rb"[\xea-\xed][\x80-\xbf][\x80-\xbf]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _MAX_CONTROL_RATIO = 0.10
 
@@ -87,7 +93,9 @@ def decode(data: bytes) -> SourceText:
     body = data[len(_UTF8_BOM) :] if bom else data
     try:
         text = body.decode("utf-8")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as error:
+        if _mostly_utf8_hangul(body):
+            raise SourceError(_bad_utf8(body, error.start)) from None
         if bom:  # a UTF-8 BOM says what the file is meant to be; guessing CP949 would be wrong
             raise SourceError(_NOT_TEXT) from None
     else:
@@ -131,10 +139,17 @@ def read_source(path: str | os.PathLike[str]) -> SourceText:
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):
             raise SourceError("is a directory")
+        if stat.S_ISSOCK(info.st_mode):
+            raise SourceError("is a socket, not a file")
         if info.st_size > MAX_BYTES:
             raise SourceError(_too_large(info.st_size))
-        with open(path, "rb") as stream:
-            data = _read_bounded(stream)
+        if stat.S_ISFIFO(info.st_mode):
+            data = _read_fifo(path)
+        else:
+            with open(path, "rb") as stream:
+                data = _read_bounded(stream)
+    except FileNotFoundError:
+        raise SourceError(_missing_reason(path)) from None
     except OSError as exc:
         raise SourceError(_os_reason(exc)) from None
     except ValueError:  # e.g. a NUL character inside the path
@@ -189,7 +204,10 @@ def _detect_newline(text: str) -> str:
 
 def _read_bounded(stream: BinaryIO) -> bytes:
     """Read at most one byte past the limit: a file can grow after `os.stat`, a pipe has no size."""
-    data = stream.read(MAX_BYTES + 1)
+    return _bounded(stream.read(MAX_BYTES + 1))
+
+
+def _bounded(data: bytes) -> bytes:
     if len(data) > MAX_BYTES:
         raise SourceError(
             f"file too large (over {MAX_BYTES // _MB} MB; the limit is {MAX_BYTES // _MB} MB)"
@@ -197,9 +215,61 @@ def _read_bounded(stream: BinaryIO) -> bytes:
     return data
 
 
+def _read_fifo(path: str | os.PathLike[str]) -> bytes:
+    """A named pipe or `<(...)`: never block forever on a pipe that nobody writes to.
+
+    Opened without blocking, a pipe with no writer reads as end-of-file at once (an error here,
+    not an empty essay), while one with a writer but no data yet reports "would block"; only
+    then does reading wait for the writer.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with open(fd, "rb", buffering=0) as stream:
+        first = stream.read(_MB)  # None: a writer is there but has written nothing yet
+        if first == b"":
+            raise SourceError("named pipe with no writer")
+        os.set_blocking(fd, True)
+        chunks = [first or b""]
+        size = len(chunks[0])
+        while size <= MAX_BYTES:
+            chunk = stream.read(min(_MB, MAX_BYTES + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    return _bounded(b"".join(chunks))
+
+
+def _mostly_utf8_hangul(data: bytes) -> bool:
+    """Whether undecodable bytes are damaged UTF-8 rather than CP949 (see `_UTF8_HANGUL`)."""
+    hangul = len(_UTF8_HANGUL.findall(data))
+    if hangul == 0:
+        return False
+    lenient = data.decode("utf-8", "replace")
+    broken = lenient.count("\ufffd") - data.count("\ufffd".encode())
+    return hangul > broken
+
+
+def _bad_utf8(data: bytes, start: int) -> str:
+    """Where the first undecodable byte is, as an editor would show it (1-based line, column)."""
+    before = data[:start].decode("utf-8")
+    lines = _NEWLINE.split(before)
+    return (
+        f"invalid UTF-8 byte 0x{data[start]:02X} at line {len(lines)}, column {len(lines[-1]) + 1}"
+    )
+
+
 def _too_large(size: int) -> str:
     # Rounded up so an oversize file never reads as "50 MB; the limit is 50 MB".
     return f"file too large ({math.ceil(size / _MB)} MB; the limit is {MAX_BYTES // _MB} MB)"
+
+
+def _missing_reason(path: str | os.PathLike[str]) -> str:
+    """A dangling symbolic link says so: "file not found" would send the user looking for it."""
+    try:
+        dangling = stat.S_ISLNK(os.lstat(path).st_mode)
+    except (OSError, ValueError):
+        dangling = False
+    return "broken symbolic link" if dangling else "file not found"
 
 
 def _os_reason(exc: OSError) -> str:

@@ -320,6 +320,29 @@ def test_score_details(project: Path) -> None:
     assert lines[2].endswith("성격의 장단점")
 
 
+def test_score_details_fill_bars(project: Path) -> None:
+    # 139/150 is 92% (9 of 10 cells); 55/40 is over: a full bar, `▶`, 138% (never rounded
+    # down to 100); a question without a limit has no bar. Columns line up in display width.
+    result = essaylint("score", "--details", "warnings.md", "over.md", cwd=project)
+    assert result.returncode == 0
+    assert result.stdout.splitlines() == [
+        "over.md: 0% 완성 (0/1 complete, 1 answered)",
+        "      1  초과  ██████████▶ 138%  55/40자 (chars, heading)  1. 지원 동기 (40자)",
+        "warnings.md: 50% 완성 (1/2 complete, 2 answered)",
+        "      1  완료    █████████░   92%  139/150자 (chars, heading)  1. 지원 동기 (150자)",
+        "      4  미완성                    12자                        2. 성격의 장단점",
+    ]
+
+
+def test_score_details_colours_the_bar(project: Path) -> None:
+    red, green, dim, reset = "\033[31m", "\033[32m", "\033[2m", "\033[0m"
+    env = {"NO_COLOR": "", "FORCE_COLOR": "1"}
+    result = essaylint("score", "--details", "over.md", "warnings.md", cwd=project, env=env)
+    lines = result.stdout.splitlines()
+    assert f"{red}{'█' * 10}{reset}{red}▶{reset} 138%" in lines[1]
+    assert f"{green}{'█' * 9}{reset}{dim}░{reset}   92%" in lines[3]
+
+
 def test_score_json(project: Path) -> None:
     result = essaylint("score", "--format", "json", "warnings.md", cwd=project)
     report = json.loads(result.stdout)
@@ -337,6 +360,11 @@ def test_rules_lists_the_core_rules(tmp_path: Path) -> None:
     assert rows["EL104"] == ["duplicate-question", "warning"]
     assert rows["EL201"] == ["over-limit", "error"]
     assert rows["EL202"] == ["under-filled", "warning"]
+    header = result.stdout.splitlines()[0].split()
+    assert header == ["code", "name", "severity", "default", "fixable", "tags", "summary"]
+    tags = {line.split()[0]: line.split()[5] for line in result.stdout.splitlines()[1:]}
+    assert tags["EL101"] == "structure"
+    assert tags["EL302"] == "spelling,model"
 
 
 @pytest.mark.parametrize("name", ["over-limit", "EL201", "el201"])

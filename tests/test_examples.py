@@ -44,3 +44,23 @@ def test_readme_sample_lines_are_real_output() -> None:
 def test_example_shows_every_kind_of_finding() -> None:
     codes = {line.split()[1] for line in _run().stdout.splitlines() if line.startswith("examples/")}
     assert codes == {"EL101", "EL102", "EL201", "EL301", "EL401", "EL402"}
+
+
+def test_readme_score_details_sample_is_real_output() -> None:
+    command = "essaylint score --details examples/kakao-application.md"
+    done = subprocess.run(
+        [sys.executable, "-m", "essaylint", *command.split()[1:]],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={"NO_COLOR": "1", "PATH": ""},
+        check=False,
+    )
+    assert done.returncode == 0
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    sample = re.search(rf"```text\n\$ {re.escape(command)}\n(.*?)```", readme, re.S)
+    assert sample is not None
+    shown = sample.group(1).splitlines()
+    assert shown == done.stdout.splitlines()[: len(shown)]
+    assert any("██████████▶ 132%" in line for line in shown)

@@ -26,6 +26,8 @@ BAD = """# 카카오 자기소개서
 TODO
 """
 
+TYPO = GOOD.replace("학부 때 만든", "학부 때 팀장 역활을 맡아 만든")
+
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is needed for pre-commit")
 
 
@@ -60,9 +62,11 @@ def _essay_repo(tmp_path: Path, text: str) -> Path:
     return repo
 
 
-def _try_repo(source: Path, repo: Path) -> subprocess.CompletedProcess[str]:
+def _try_repo(
+    source: Path, repo: Path, hook: str = "essaylint"
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "pre_commit", "try-repo", str(source), "essaylint", "--all-files"],
+        [sys.executable, "-m", "pre_commit", "try-repo", str(source), hook, "--all-files"],
         cwd=repo,
         env=_pre_commit_env(source.parent / "pre-commit-cache"),
         capture_output=True,
@@ -86,3 +90,16 @@ def test_hook_passes_on_a_finished_essay(source_repo: Path, tmp_path: Path) -> N
     done = _try_repo(source_repo, repo)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Passed" in done.stdout
+
+
+def test_fix_hook_fixes_the_file_and_reports_the_change(source_repo: Path, tmp_path: Path) -> None:
+    repo = _essay_repo(tmp_path, TYPO)
+    done = _try_repo(source_repo, repo, "essaylint-fix")
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "essaylint (fix)" in done.stdout
+    assert "files were modified by this hook" in done.stdout
+    assert "Fixed 1 finding (1 file)." in done.stdout
+    assert (repo / "kakao.md").read_text(encoding="utf-8") == TYPO.replace("역활을", "역할을")
+    again = _try_repo(source_repo, repo, "essaylint-fix")  # nothing left to fix: it passes
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert "Passed" in again.stdout

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import re
 import subprocess
 import sys
@@ -76,6 +77,19 @@ def test_score_details_and_json_name_the_style_and_question_line() -> None:
     sections = json.loads(done.stdout)["files"][0]["sections"]
     questions = [(s["line"], s["style"]) for s in sections if s["kind"] == "question"]
     assert questions == [(5, "list-item"), (9, "list-item"), (13, "bold-label"), (19, "details")]
+    details = subprocess.run(
+        [sys.executable, "-m", "essaylint", "score", "--details", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    assert details.returncode == 0, details.stderr
+    rows = details.stdout.splitlines()[1:]
+    assert [row.split()[0] for row in rows] == ["5", "9", "13", "19"]
+    assert "  list-item   카카오에 지원한 동기를 작성해 주세요. (300자)" in rows[0]
+    assert "  bold-label  Q1. 동네 생활에서" in rows[2]
+    assert "  details     #1 가장 자신 있는 프로젝트는?" in rows[3]
     groups = [(s["title"], s["kind"]) for s in sections if s["kind"] != "question"]
     assert groups == [
         ("2026 상반기 지원 현황", "group"),

@@ -24,7 +24,9 @@ A reader spots `역활` or `몇일` at once, and on an application it reads as c
 ```
 
 ## Fix
-Safe: the matched text is replaced by the correction (`역활` → `역할`), endings kept.
+Safe: `essaylint check --fix` replaces the matched text by the correction (`역활` → `역할`),
+endings kept, and changes no other byte of the file. Where markup splits the form (`역**활**`)
+the finding is reported without a fix.
 
 ## False positives
 Every entry ships with sentences it must flag and sentences it must leave alone, and a form

@@ -1,0 +1,37 @@
+"""Output formats: one module per format, each with `render(results, out, *, color, strict)`.
+
+Reporters only write finished results: they never filter, sort or pick exit codes. Only the
+module asked for is imported, so `--format text` never loads pydantic or xml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from importlib import import_module
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from essaylint.results import FileResult
+
+FORMATS = ("text", "concise", "json", "jsonl", "github", "sarif", "junit")
+MARKS_FIXES = ("text", "concise")  # formats that mark fixable findings (`[*]`)
+
+
+def render(
+    name: str,
+    results: Sequence[FileResult],
+    out: TextIO,
+    *,
+    color: bool = False,
+    strict: bool = False,
+    unsafe_fixes: bool = False,
+) -> None:
+    """Write `results` to `out` in format `name`; `strict` tells formats that show pass/fail
+    (junit) that warnings fail too."""
+    if name not in FORMATS:
+        raise ValueError(f"unknown format '{name}' (one of {', '.join(FORMATS)})")
+    module = import_module(f"essaylint.reporters.{name}")
+    if unsafe_fixes and name in MARKS_FIXES:  # unsafe fixes count as fixable in the marks
+        module.render(results, out, color=color, strict=strict, unsafe_fixes=True)
+        return
+    module.render(results, out, color=color, strict=strict)

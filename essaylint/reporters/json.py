@@ -177,6 +177,8 @@ def build_report(results: Sequence[FileResult]) -> ReportModel:
     return ReportModel(files=files, summary=summary)
 
 
-def render(results: Sequence[FileResult], out: TextIO, *, color: bool = False) -> None:
+def render(
+    results: Sequence[FileResult], out: TextIO, *, color: bool = False, strict: bool = False
+) -> None:
     out.write(build_report(results).model_dump_json(indent=2))
     out.write("\n")

@@ -1,15 +1,21 @@
-"""`essaylint score`: one line per document, and with --details every question's state."""
+"""`essaylint score`: one line per document, and with --details every question's state.
+
+The details show a fill bar per question, `████████░░  82%` against its limit, `██████████▶ 132%`
+past it (red with colour); without colour the characters alone say the same. Columns are
+aligned in display width (Hangul takes two columns), so the rows line up in a terminal.
+"""
 
 from __future__ import annotations
 
-import unicodedata
+import math
 from collections.abc import Sequence
 from typing import TextIO
 
 from essaylint.counting import MODE_UNITS
 from essaylint.results import FileResult, SectionReport
+from essaylint.values.matrix import display_width, pad
 
-_STATE_LABELS = {
+STATE_LABELS = {
     "complete": "완료",
     "under-filled": "부족",
     "empty": "비어 있음",
@@ -17,37 +23,48 @@ _STATE_LABELS = {
     "placeholder": "템플릿 문구",
     "over-limit": "초과",
 }
+_GREEN, _YELLOW, _RED = "\033[32m", "\033[33m", "\033[31m"
 _STATE_COLORS = {
-    "complete": "\033[32m",
-    "under-filled": "\033[33m",
-    "empty": "\033[31m",
-    "stub": "\033[33m",
-    "placeholder": "\033[31m",
-    "over-limit": "\033[31m",
+    "complete": _GREEN,
+    "under-filled": _YELLOW,
+    "empty": _RED,
+    "stub": _YELLOW,
+    "placeholder": _RED,
+    "over-limit": _RED,
 }
+_DIM = "\033[2m"
 _RESET = "\033[0m"
-BAR_WIDTH = 20
+BAR_WIDTH = 10
+FULL, EMPTY, OVER = "█", "░", "▶"
+_BAR_COLUMNS = BAR_WIDTH + 6  # bar, the over mark, a space, "100%"
 
 
-def fill_bar(count: int, limit: int | None, width: int = BAR_WIDTH) -> str:
-    """`[########----]` for count against limit; past 100% the overflow shows as `!`."""
+def percent(count: int, limit: int) -> int:
+    """Whole percent of the limit, never rounding across 100: 999/1000 is 99%, 1001/1000 101%."""
+    ratio = 100 * count / limit
+    return math.ceil(ratio) if ratio > 100 else math.floor(ratio)
+
+
+def fill_bar(
+    count: int, limit: int | None, width: int = BAR_WIDTH, *, color: str | None = None
+) -> str:
+    """`████████░░  82%`; over the limit the bar is full and followed by `▶` (`██████████▶ 132%`).
+
+    `color` is the ANSI colour of the filled part; over the limit the whole bar is red.
+    Empty when there is no limit.
+    """
     if not limit:
         return ""
-    ratio = count / limit
-    filled = min(width, round(ratio * width))
-    bar = "#" * filled + "-" * (width - filled)
-    if ratio > 1:
-        bar = bar[:-1] + "!"
-    return f"[{bar}] {ratio:4.0%}"
-
-
-def display_width(text: str) -> int:
-    """Terminal columns: Hangul and other wide characters take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def pad(text: str, width: int) -> str:
-    return text + " " * max(0, width - display_width(text))
+    cells = min(width, count * width // limit)
+    over = count > limit
+    filled, rest = FULL * cells, EMPTY * (width - cells)
+    mark = OVER if over else " "
+    if color is not None:
+        paint = _RED if over else color
+        filled = f"{paint}{filled}{_RESET}" if filled else ""
+        rest = f"{_DIM}{rest}{_RESET}" if rest else ""
+        mark = f"{_RED}{mark}{_RESET}" if over else mark
+    return f"{filled}{rest}{mark}{percent(count, limit):>4}%"
 
 
 def _count_text(report: SectionReport) -> str:
@@ -69,15 +86,26 @@ def render(results: Sequence[FileResult], out: TextIO, *, details: bool, color: 
         )
         if not details:
             continue
-        for report in result.sections:
-            if report.kind != "question" or report.state is None:
-                continue
-            state = pad(_STATE_LABELS.get(report.state, report.state), 11)
-            if color:
-                state = f"{_STATE_COLORS.get(report.state, '')}{state}{_RESET}"
-            bar = fill_bar(report.count or 0, report.limit)
+        questions = [r for r in result.sections if r.kind == "question" and r.state is not None]
+        counts = [_count_text(r) for r in questions]
+        count_width = max((display_width(c) for c in counts), default=0)
+        labels = [STATE_LABELS.get(r.state or "", r.state or "") for r in questions]
+        state_width = max((display_width(label) for label in labels), default=0)
+        # A document with questions outside headings names each question's style.
+        styled = any(r.style != "heading" for r in questions)
+        style_width = max((len(r.style) for r in questions), default=0) if styled else 0
+        for report, count_text, state_label in zip(questions, counts, labels, strict=True):
+            state = report.state or ""
+            tint = _STATE_COLORS.get(state, "") if color else None
+            label = pad(state_label, state_width)
+            if tint:
+                label = f"{tint}{label}{_RESET}"
+            bar = fill_bar(report.count or 0, report.limit, color=tint)
+            bar += " " * (_BAR_COLUMNS - display_width(fill_bar(report.count or 0, report.limit)))
+            style = f"{report.style:<{style_width}}  " if styled else ""
             out.write(
-                f"  {report.line:>5}  {state} {bar:<29} {_count_text(report)}  {report.title}\n"
+                f"  {report.line:>5}  {label}  {bar}  {pad(count_text, count_width)}  "
+                f"{style}{report.title}\n"
             )
         _render_coverage(result, out)
 

@@ -1,58 +1,168 @@
-"""Human-readable output: `path:line:col: CODE name message [question]`, then a summary."""
+"""The default output: each finding's concise line, then its source line with carets under it.
+
+```
+essay.md:16:55: EL301 known-typo '아떠한' → '어떠한' [지원 동기]
+   |
+16 | … 아떠한 …
+   |   ^^^^^^
+```
+
+Carets are placed by terminal display width, not by code points: Hangul and other East Asian
+wide or fullwidth characters take 2 columns, combining marks, format characters and the vowel
+and final jamo of a decomposed (NFD) syllable take 0, tabs are expanded to the next multiple of
+`TAB_SIZE`, and control characters are shown as one-column control pictures (so a file cannot
+drive the terminal). Ambiguous-width characters (`…`, `·`) count 1, as in most terminals.
+A finding without a span of its own (a whole question: end equal to start) gets one caret at
+its column; a span running past its line is underlined to the end of the line. Lines wider than
+`MAX_WIDTH` are cut around the span and marked with `…`.
+"""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from typing import TextIO
 
-from essaylint.results import FileResult
-from essaylint.score import completeness
+from essaylint.reporters.concise import (
+    BOLD,
+    COLORS,
+    finding_line,
+    is_fixable,
+    paint,
+    summary_line,
+)
+from essaylint.results import FileResult, Finding
 
-_COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
-_BOLD = "\033[1m"
-_DIM = "\033[2m"
-_RESET = "\033[0m"
-
-
-def _paint(text: str, style: str, color: bool) -> str:
-    return f"{style}{text}{_RESET}" if color else text
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
-def summary_line(results: Sequence[FileResult]) -> str:
-    checked = [r for r in results if r.error is None]
-    findings = [f for r in checked for f in r.findings]
-    errors = sum(1 for f in findings if f.severity == "error")
-    warnings = sum(1 for f in findings if f.severity == "warning")
-    infos = sum(1 for f in findings if f.severity == "info")
-    questions = sum(r.questions for r in checked)
-    complete = sum(r.complete for r in checked)
-    parts = [_plural(errors, "error"), _plural(warnings, "warning")]
-    if infos:
-        parts.append(_plural(infos, "info"))
-    failed = len(results) - len(checked)
-    where = _plural(len(checked), "file")
-    if failed:
-        where += f" ({failed} not readable)"
-    score = f"{completeness(complete, questions):.0f}%"
-    tally = f"{complete}/{questions} questions complete"
-    return f"{', '.join(parts)} in {where} · 완성도 {score} ({tally})"
+TAB_SIZE = 4
+MAX_WIDTH = 120  # display columns of source shown, ellipses included
+CONTEXT = 40  # display columns kept left of the span when a long line is cut
+ELLIPSIS = "…"
+_ZERO_WIDTH_CATEGORIES = frozenset({"Mn", "Me", "Cf"})
+_GUTTER = "\033[34m"
 
 
-def render(results: Sequence[FileResult], out: TextIO, *, color: bool) -> None:
+def char_width(char: str) -> int:
+    """Terminal columns of one code point (tabs and control characters are handled apart)."""
+    if unicodedata.combining(char) or unicodedata.category(char) in _ZERO_WIDTH_CATEGORIES:
+        return 0
+    if "\u1160" <= char <= "\u11ff" or "\ud7b0" <= char <= "\ud7ff":
+        return 0  # conjoining vowel or final jamo: drawn inside the syllable its initial starts
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def _shown(char: str, column: int) -> tuple[str, int]:
+    """What is printed for `char` at display `column`, and its width."""
+    if char == "\t":
+        width = TAB_SIZE - column % TAB_SIZE
+        return " " * width, width
+    if unicodedata.category(char) == "Cc":
+        code = ord(char)
+        picture = chr(0x2400 + code) if code < 0x20 else "\u2421" if code == 0x7F else "\ufffd"
+        return picture, 1
+    return char, char_width(char)
+
+
+def _clusters(line: str) -> tuple[list[tuple[str, int, int]], list[int]]:
+    """(shown text, width, display column) per cluster, and each code point's cluster index.
+
+    A zero-width code point joins the cluster before it, so a cut never separates a syllable
+    from its decomposed jamo or a letter from its combining mark.
+    """
+    clusters: list[tuple[str, int, int]] = []
+    owner: list[int] = []
+    column = 0
+    for char in line:
+        shown, width = _shown(char, column)
+        if width == 0 and clusters:
+            text, joined_width, at = clusters[-1]
+            clusters[-1] = (text + shown, joined_width, at)
+        else:
+            clusters.append((shown, width, column))
+        owner.append(len(clusters) - 1)
+        column += width
+    return clusters, owner
+
+
+def excerpt(line: str, start: int, end: int | None) -> tuple[str, int, int]:
+    """The source line as shown, the caret row's indent and its caret count.
+
+    `start` and `end` are 0-based code-point offsets, `end` exclusive; None means no span (one
+    caret at `start`).
+    """
+    clusters, owner = _clusters(line)
+    total = sum(width for _, width, _ in clusters)
+
+    def column_of(offset: int) -> int:
+        if offset >= len(line):
+            return total
+        return clusters[owner[offset]][2]
+
+    first = column_of(max(start, 0))
+    if end is None or end <= start:
+        carets = 1
+    else:
+        last = min(end, len(line)) - 1
+        _, width, at = clusters[owner[last]] if last >= 0 else ("", 0, 0)
+        carets = max(1, at + width - first)
+    if total <= MAX_WIDTH:
+        return "".join(text for text, _, _ in clusters), first, carets
+
+    budget = MAX_WIDTH - 2 * len(ELLIPSIS)
+    low = 0 if first + min(carets, budget) <= budget else first - CONTEXT
+    low = max(0, min(low, total - budget))
+    high = low + budget
+    kept = [(text, width, at) for text, width, at in clusters if at >= low and at + width <= high]
+    left = kept[0][2] if kept else low
+    right = kept[-1][2] + kept[-1][1] if kept else low
+    cut_left = left > 0
+    cut_right = right < total
+    shown = (ELLIPSIS if cut_left else "") + "".join(t for t, _, _ in kept)
+    shown += ELLIPSIS if cut_right else ""
+    indent = first - left + (1 if cut_left else 0)
+    carets = max(1, min(first + carets, right) - first)
+    return shown, indent, carets
+
+
+def _span(finding: Finding, line: str) -> tuple[int, int | None]:
+    start = finding.col - 1
+    if finding.end_line == finding.line and finding.end_col > finding.col:
+        return start, finding.end_col - 1
+    if finding.end_line > finding.line and finding.end_col > 0:
+        return start, len(line)  # runs on past this line: underline to its end
+    return start, None
+
+
+def snippet(finding: Finding, lines: Sequence[str], *, color: bool = False) -> list[str]:
+    """The gutter, source and caret rows for one finding; none when its line is unknown."""
+    if not 1 <= finding.line <= len(lines):
+        return []
+    line = lines[finding.line - 1]
+    start, end = _span(finding, line)
+    shown, indent, carets = excerpt(line, start, end)
+    number = str(finding.line)
+    gutter = paint(" " * len(number) + " |", BOLD + _GUTTER, color)
+    source = paint(f"{number} |", BOLD + _GUTTER, color) + (f" {shown}" if shown else "")
+    marks = paint("^" * carets, BOLD + COLORS[finding.severity], color)
+    return [gutter, source, f"{gutter} {' ' * indent}{marks}"]
+
+
+def render(
+    results: Sequence[FileResult],
+    out: TextIO,
+    *,
+    color: bool = False,
+    strict: bool = False,
+    unsafe_fixes: bool = False,
+) -> None:
     for result in results:
         if result.error is not None:
             continue
         for note in result.notes:
             out.write(f"{result.path}: note: {note}\n")
         for finding in result.findings:
-            code = _paint(finding.code, _BOLD + _COLORS[finding.severity], color)
-            where = _paint(f"{finding.path}:{finding.line}:{finding.col}:", _BOLD, color)
-            section = (
-                f" {_paint('[' + finding.section + ']', _DIM, color)}" if finding.section else ""
-            )
-            out.write(f"{where} {code} {finding.name} {finding.message}{section}\n")
-    out.write(summary_line(results) + "\n")
+            fixable = is_fixable(finding, unsafe_fixes)
+            out.write(finding_line(finding, color=color, fixable=fixable) + "\n")
+            rows = snippet(finding, result.lines, color=color)
+            if rows:
+                out.write("\n".join(rows) + "\n\n")
+    out.write(summary_line(results, unsafe_fixes=unsafe_fixes) + "\n")

@@ -1,0 +1,453 @@
+"""Results cached per file, so a second run over unchanged essays parses nothing.
+
+Where: `.essaylint_cache/` in the current working directory (the folder pre-commit and CI run
+from; essaylint has no single project root, since every file finds its own config), or
+`--cache-dir DIR`, or `ESSAYLINT_CACHE_DIR`. A folder essaylint creates gets a `.gitignore` of
+`*` and a `CACHEDIR.TAG`; an existing folder is used as it is.
+
+An entry is one JSON file, named by the sha256 of everything that decides a file's result
+except its bytes: the path as given, the effective settings (config plus CLI flags; front matter
+is in the bytes) serialised in order, and the environment (essaylint's version and the size and
+mtime of its own code and data files, the installed rule plugins' entry points and distribution
+versions, the versions of the libraries essaylint depends on, the Python and Unicode versions).
+Inside it are the sha256 of the file's raw bytes, a fingerprint (size, mtime) of the files the
+settings point at (`.essaylint-words.txt`, packs, typo packs, any rule option naming a file) and
+the result. An edited file therefore overwrites its own entry instead of adding one.
+
+Safety: written to a temporary file in the cache folder, then `os.replace`d, so concurrent runs
+(pre-commit starts several) never see half an entry. An entry that is unreadable, not JSON, of
+another format or key, or fails to rebuild is a miss and is rewritten. Results with a file error
+are never stored. When the folder cannot be created or written, the run goes on without storing.
+Loading a hit imports no parser and no language model: results are plain dataclasses.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from essaylint.config import Settings
+from essaylint.results import FileResult
+
+__all__ = [
+    "CACHE_DIR_NAME",
+    "ENV_VAR",
+    "FORMAT",
+    "CacheEntry",
+    "ResultCache",
+    "cache_dir",
+    "decode_value",
+    "encode_value",
+    "environment_fingerprint",
+]
+
+CACHE_DIR_NAME = ".essaylint_cache"
+ENV_VAR = "ESSAYLINT_CACHE_DIR"
+FORMAT = 1  # bump when the entry layout changes
+_GITIGNORE = "# Created by essaylint: the cache is never committed.\n*\n"
+_CACHEDIR_TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by essaylint.\n"
+    "# For information about cache directory tags see https://bford.info/cachedir/\n"
+)
+_MAX_INPUT_FILES = 2000  # files fingerprinted under one pack folder
+
+
+def cache_dir(option: str | None = None) -> Path:
+    """`--cache-dir`, else `ESSAYLINT_CACHE_DIR`, else `.essaylint_cache` here."""
+    chosen = option or os.environ.get(ENV_VAR) or CACHE_DIR_NAME
+    return Path(chosen).absolute()
+
+
+# --- serialising results -----------------------------------------------------------------------
+# JSON with one-key tags for what JSON lacks: {"t": [...]} tuple, {"d": [[k, v], ...]} dict in
+# order, {"p": "..."} path, {"c": "module:Class", "f": {...}} a dataclass of essaylint's own.
+# Generic on purpose: a field added to FileResult is cached without touching this module.
+
+
+def encode_value(value: Any) -> Any:
+    """A result (or any part of one) as JSON-ready data; TypeError for what cannot be stored."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, list):
+        return [encode_value(v) for v in value]
+    if isinstance(value, tuple):
+        return {"t": [encode_value(v) for v in value]}
+    if isinstance(value, dict):
+        return {"d": [[encode_value(k), encode_value(v)] for k, v in value.items()]}
+    if isinstance(value, Path):
+        return {"p": str(value)}
+    cls = type(value)
+    if dataclasses.is_dataclass(value) and cls.__module__.startswith("essaylint."):
+        fields = {
+            f.name: encode_value(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if f.init
+        }
+        return {"c": f"{cls.__module__}:{cls.__qualname__}", "f": fields}
+    raise TypeError(f"cannot cache a {cls.__name__}")
+
+
+_CLASSES: dict[str, type[Any]] = {}
+
+
+def _class(name: str) -> type[Any]:
+    found = _CLASSES.get(name)
+    if found is not None:
+        return found
+    module_name, _, qualname = name.partition(":")
+    if not module_name.startswith("essaylint.") or not qualname.isidentifier():
+        raise ValueError(f"not an essaylint class: {name}")
+    from importlib import import_module
+
+    cls = getattr(import_module(module_name), qualname)
+    if not (isinstance(cls, type) and dataclasses.is_dataclass(cls)):
+        raise ValueError(f"not a dataclass: {name}")
+    _CLASSES[name] = cls
+    return cls
+
+
+_PLAIN = frozenset({str, int, float, bool, type(None)})  # what json.load gives as is
+
+
+def decode_value(data: Any) -> Any:
+    """The inverse of `encode_value`; ValueError, TypeError or KeyError on foreign data.
+
+    Hot on a warm run (a thousand results): plain values are passed through without a call.
+    """
+    kind = type(data)
+    if kind in _PLAIN:
+        return data
+    if kind is list:
+        return [v if type(v) in _PLAIN else decode_value(v) for v in data]
+    if kind is not dict:
+        raise ValueError("unexpected value in a cache entry")
+    if len(data) == 1:
+        ((tag, body),) = data.items()
+        if tag == "t" and type(body) is list:
+            return tuple(v if type(v) in _PLAIN else decode_value(v) for v in body)
+        if tag == "d" and type(body) is list:
+            return {decode_value(k): decode_value(v) for k, v in body}
+        if tag == "p" and type(body) is str:
+            return Path(body)
+    fields = data.get("f")
+    if len(data) == 2 and type(fields) is dict and "c" in data:
+        cls = _class(str(data["c"]))
+        return cls(
+            **{str(k): v if type(v) in _PLAIN else decode_value(v) for k, v in fields.items()}
+        )
+    raise ValueError("unexpected value in a cache entry")
+
+
+# --- what a key is made of ---------------------------------------------------------------------
+
+
+def _plain(value: Any) -> Any:
+    """Settings as JSON for hashing: order kept (limits are tried in order), paths as text."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return [[_plain(k), _plain(v)] for k, v in value.items()]
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, (set, frozenset)):
+        return sorted(repr(v) for v in value)
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    return repr(value)  # Path, datetime from TOML …
+
+
+def _digest(data: Any) -> str:
+    text = json.dumps(data, ensure_ascii=True, separators=(",", ":"), default=repr)
+    return hashlib.sha256(text.encode("ascii")).hexdigest()
+
+
+def _walk_files(folder: Path, limit: int) -> Iterator[Path]:
+    count = 0
+    for parent, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            if name.endswith((".pyc", ".pyo")):
+                continue
+            yield Path(parent, name)
+            count += 1
+            if count >= limit:
+                return
+
+
+def _stat_entry(path: Path) -> list[Any]:
+    try:
+        info = path.stat()
+    except (OSError, ValueError):
+        return [str(path), None]
+    return [str(path), info.st_size, info.st_mtime_ns]
+
+
+def _tree_fingerprint(path: Path) -> list[Any]:
+    """(path, size, mtime) of a file, or of every file under a folder."""
+    if path.is_dir():
+        return [_stat_entry(p) for p in _walk_files(path, _MAX_INPUT_FILES)]
+    return [_stat_entry(path)]
+
+
+def _distribution_versions() -> dict[str, str | None]:
+    """Versions of essaylint's own dependencies (a new parser or model can change results)."""
+    import re
+    from importlib.metadata import PackageNotFoundError, requires, version
+
+    names = {"kiwipiepy_model"}  # kiwipiepy's model ships separately
+    with contextlib.suppress(PackageNotFoundError):
+        for requirement in requires("essaylint") or ():
+            if "extra ==" in requirement:
+                continue
+            found = re.match(r"[A-Za-z0-9._-]+", requirement)
+            if found:
+                names.add(found.group())
+    versions: dict[str, str | None] = {}
+    for name in sorted(names):
+        try:
+            versions[name] = version(name)
+        except PackageNotFoundError:
+            versions[name] = None
+    return versions
+
+
+def _code_roots() -> list[Path]:
+    """essaylint's own code and data: an edit to a rule (editable installs) must invalidate."""
+    import essaylint
+
+    roots = [Path(essaylint.__file__).parent]
+    with contextlib.suppress(Exception):
+        from importlib.resources import files
+
+        rules = Path(str(files("essaylint.rules")))
+        if rules.is_dir() and roots[0] not in rules.parents:
+            roots.append(rules)
+    return roots
+
+
+def environment_fingerprint() -> str:
+    """What every entry of this run depends on besides the file and its settings."""
+    import unicodedata
+    from importlib.metadata import entry_points
+
+    from essaylint import __version__
+    from essaylint.registry import ENTRY_POINT_GROUP
+
+    plugins = sorted(
+        (
+            ep.name,
+            ep.value,
+            ep.dist.name if ep.dist is not None else None,
+            ep.dist.version if ep.dist is not None else None,
+        )
+        for ep in entry_points(group=ENTRY_POINT_GROUP)
+    )
+    code = [_tree_fingerprint(root) for root in _code_roots()]
+    return _digest(
+        {
+            "format": FORMAT,
+            "essaylint": __version__,
+            "python": list(sys.version_info[:3]),
+            "unicode": unicodedata.unidata_version,
+            "plugins": plugins,
+            "libraries": _distribution_versions(),
+            "code": code,
+        }
+    )
+
+
+def _option_strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _option_strings(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _option_strings(item)
+
+
+def _as_path(item: str, base: Path) -> Path | None:
+    if not item or len(item) > 1024 or "\x00" in item or "\n" in item:
+        return None
+    return base / Path(item).expanduser()  # as the rules resolve it
+
+
+def _input_fingerprint(settings: Settings, base: Path) -> list[Any]:
+    """Files besides the essay that a result can depend on: the words file, packs (folders
+    too), and any file a rule option names (a folder there could be `.`: not walked)."""
+    from essaylint.korean.vocabulary import WORDS_FILE
+
+    found: list[Any] = [_stat_entry(base / WORDS_FILE)]
+    for item in dict.fromkeys((*settings.typo_packs, *settings.packs)):
+        path = _as_path(item, base)
+        if path is not None:
+            found.append(_tree_fingerprint(path))
+    for item in dict.fromkeys(_option_strings(settings.rules)):
+        path = _as_path(item, base)
+        if path is not None and not path.is_dir():
+            found.append(_stat_entry(path))
+    return found
+
+
+# --- the cache ---------------------------------------------------------------------------------
+
+
+class ResultCache:
+    """One run's view of the cache folder; counts hits, misses and stores (for tests and bench)."""
+
+    def __init__(self, directory: Path, environment: str | None = None) -> None:
+        self.directory = directory
+        self.hits = 0
+        self.misses = 0
+        self.stored = 0
+        self.writable = True
+        self._environment = environment
+        self._settings: dict[int, tuple[Settings, str]] = {}
+        self._inputs: dict[tuple[str, str], str] = {}
+        self._ready = False
+
+    @property
+    def environment(self) -> str:
+        if self._environment is None:
+            self._environment = environment_fingerprint()
+        return self._environment
+
+    def settings_digest(self, settings: Settings) -> str:
+        # Keyed by identity, the object kept alive so its id is never reused in this run.
+        found = self._settings.get(id(settings))
+        if found is not None and found[0] is settings:
+            return found[1]
+        digest = _digest(_plain(settings))
+        self._settings[id(settings)] = (settings, digest)
+        return digest
+
+    def inputs_digest(self, settings: Settings, settings_digest: str, base: Path) -> str:
+        key = (settings_digest, str(base))
+        found = self._inputs.get(key)
+        if found is None:
+            found = _digest(_input_fingerprint(settings, base))
+            self._inputs[key] = found
+        return found
+
+    def entry(self, path: str, data: bytes, settings: Settings) -> CacheEntry:
+        """The entry for this file's bytes under these settings (not read yet)."""
+        digest = self.settings_digest(settings)
+        base = settings.base_dir or Path(path).parent
+        key = _digest([FORMAT, self.environment, path, digest])
+        return CacheEntry(
+            self,
+            path,
+            key,
+            hashlib.sha256(data).hexdigest(),
+            self.inputs_digest(settings, digest, base),
+        )
+
+    def _prepare(self) -> None:
+        """Create the folder (with .gitignore and CACHEDIR.TAG when it is ours) once per run."""
+        if self._ready:
+            return
+        directory = self.directory
+        if not directory.is_dir():
+            directory.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                directory.mkdir()
+            except FileExistsError:
+                pass  # another run created it a moment ago: that run writes the markers
+            else:
+                for name, text in ((".gitignore", _GITIGNORE), ("CACHEDIR.TAG", _CACHEDIR_TAG)):
+                    with (
+                        contextlib.suppress(FileExistsError),
+                        open(directory / name, "x", encoding="utf-8") as handle,
+                    ):
+                        handle.write(text)
+        self._ready = True
+
+    def write(self, name: str, text: str) -> None:
+        """Atomically (temp file + os.replace); any OSError stops storing for this run."""
+        if not self.writable:
+            return
+        temporary: str | None = None
+        try:
+            self._prepare()
+            handle, temporary = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=".json")
+            with os.fdopen(handle, "w", encoding="utf-8", errors="surrogatepass") as stream:
+                stream.write(text)
+            os.replace(temporary, self.directory / name)
+            temporary = None
+            self.stored += 1
+        except OSError:
+            self.writable = False
+        finally:
+            if temporary is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(temporary)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class CacheEntry:
+    cache: ResultCache
+    path: str
+    key: str
+    content: str
+    inputs: str
+
+    @property
+    def file(self) -> Path:
+        return self.cache.directory / f"{self.key}.json"
+
+    def load(self) -> FileResult | None:
+        """The stored result, or None (counted as a miss) for anything unusable."""
+        result = self._read()
+        if result is None:
+            self.cache.misses += 1
+        else:
+            self.cache.hits += 1
+        return result
+
+    def _read(self) -> FileResult | None:
+        try:
+            with open(self.file, encoding="utf-8", errors="surrogatepass") as stream:
+                data = json.load(stream)
+        except (OSError, ValueError):
+            return None
+        if not isinstance(data, dict):
+            return None
+        expected = {"format": FORMAT, "key": self.key, "content": self.content}
+        if any(data.get(k) != v for k, v in expected.items()) or data.get("inputs") != self.inputs:
+            return None
+        try:
+            result = decode_value(data.get("result"))
+        except (ValueError, TypeError, KeyError, AttributeError, ImportError, RecursionError):
+            return None
+        if not isinstance(result, FileResult) or result.path != self.path or result.error:
+            return None
+        return result
+
+    def store(self, result: FileResult) -> None:
+        """Keep a result; never one with a file error, never anything that cannot round-trip."""
+        if result.error is not None or result.path != self.path or not self.cache.writable:
+            return
+        try:
+            encoded = encode_value(result)
+        except (TypeError, RecursionError):
+            return
+        record = {
+            "format": FORMAT,
+            "key": self.key,
+            "content": self.content,
+            "inputs": self.inputs,
+            "result": encoded,
+        }
+        # UTF-8, not \u escapes: Korean text is half the size; paths may hold lone surrogates.
+        text = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+        self.cache.write(f"{self.key}.json", text)
