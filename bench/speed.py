@@ -597,6 +597,12 @@ def render(
     peer_table = list(peer_rows(targets))
     if len(peer_table) > 2:
         lines += ["", "### essaylint against its peers", "", *peer_table]
+    cores = os.cpu_count() or 1
+    if max(*load[0], *load[1]) > cores:
+        notes.append(
+            f"The load average exceeded the {cores} cores: other processes competed for the CPU, "
+            "so wall times (and their min/max spread) are inflated; the CPU column is steadier."
+        )
     if notes:
         lines += ["", "Notes:", "", *(f"- {n}" for n in notes)]
     return "\n".join(lines) + "\n"
@@ -612,10 +618,11 @@ Produced by [`speed.py`](speed.py) (see [README.md](README.md)); everything betw
 
 ## Before/after
 
-Kept by hand: one row per optimisation, numbers copied from the generated tables above.
+Kept by hand: one row per optimisation, copied from the generated tables above. Seconds are
+median wall (median CPU in brackets); on a busy machine compare the CPU figures.
 
-| change | 10 KB file, no model (s) | 1,000 files, no model (s) | 1,000 files, model (s) | notes |
-| --- | ---: | ---: | ---: | --- |
+| change | 10 KB, no model | 10 KB, model | 1,000 files, no model | 1,000 files, warm | 10 MB file, no model | peak MB (no model / model) |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: |
 """
 
 

@@ -15,6 +15,7 @@ from typing import Any, NoReturn
 import click
 
 from essaylint import __version__
+from essaylint.printable import printable, printable_path
 from essaylint.reporters import FORMATS, render
 
 EXIT_CLEAN = 0
@@ -33,7 +34,7 @@ class DefaultGroup(click.Group):
 
 
 def _fail(message: str) -> NoReturn:
-    click.echo(f"essaylint: {message}", err=True)
+    click.echo(f"essaylint: {printable(message)}", err=True)
     sys.exit(EXIT_ERROR)
 
 
@@ -110,7 +111,9 @@ def _run(
         _fail("no Markdown files found in " + ", ".join(paths))
     for result in results:
         if result.error is not None:
-            click.echo(f"essaylint: {result.path}: {result.error}", err=True)
+            click.echo(
+                f"essaylint: {printable_path(result.path)}: {printable(result.error)}", err=True
+            )
     return results
 
 
@@ -153,7 +156,8 @@ def _run_fixes(
         _fail("no Markdown files found in " + ", ".join(paths))
     for outcome in outcomes:
         if outcome.result.error is not None:
-            click.echo(f"essaylint: {outcome.path}: {outcome.result.error}", err=True)
+            where = printable_path(outcome.path)
+            click.echo(f"essaylint: {where}: {printable(outcome.result.error)}", err=True)
     return outcomes
 
 

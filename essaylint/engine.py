@@ -128,7 +128,7 @@ def _limit_resolver(
     if front_limits is None and isinstance(nested, dict):
         front_limits = nested.get("limits")
     front_keys = set(front_limits) if isinstance(front_limits, dict) else set()
-    patterns = [(re.compile(k), str(v), k in front_keys) for k, v in settings.limits.items()]
+    patterns = [(_title_pattern(k), str(v), k in front_keys) for k, v in settings.limits.items()]
     cache: dict[int, Limit | None] = {}
 
     def resolve(section: Section) -> Limit | None:
@@ -138,7 +138,7 @@ def _limit_resolver(
         limit = section.limit
         if limit is None:
             for pattern, value, from_front in patterns:
-                if any(pattern.search(t) for t in section.titles):
+                if _matches_a_title(pattern, section.titles, from_front):
                     found = limit_from_directive(f"essaylint: limit={value}")
                     if found is not None:
                         source = "front-matter" if from_front else "config"
@@ -150,6 +150,33 @@ def _limit_resolver(
         return limit
 
     return resolve
+
+
+# A title pattern comes from a config file or, worse, from any document's front matter: one
+# with nested repetition (`^(a+)+$`) could hang the run on a crafted title.
+_PATTERN_SECONDS = 0.5
+
+
+def _title_pattern(source: str) -> Any:
+    import regex  # the `re` module has no timeout
+
+    try:
+        return regex.compile(source)
+    except regex.error:
+        return re.compile(source)  # already validated with `re` when the config was read
+
+
+def _matches_a_title(pattern: Any, titles: tuple[str, ...], from_front: bool) -> bool:
+    try:
+        if isinstance(pattern, re.Pattern):
+            return any(pattern.search(t) for t in titles)
+        return any(pattern.search(t, timeout=_PATTERN_SECONDS) for t in titles)
+    except TimeoutError:
+        where = "front matter" if from_front else "config"
+        raise ConfigError(
+            f"{where}: limits: pattern '{pattern.pattern}' takes too long to match a title "
+            "(nested repetition such as (a+)+?)"
+        ) from None
 
 
 UNTITLED = "(제목 없음)"
@@ -209,6 +236,8 @@ def lint_document(
             hits = list(rule.check(document, entry.options, ctx))
         except RuleConfigError as error:
             raise ConfigError(str(error)) from None
+        except ConfigError:
+            raise  # a setting the rule read through the context (a runaway limits pattern)
         except RuleUnavailable as error:
             result.notes.append(f"{rule.code} {rule.name} skipped: {error}")
             continue

@@ -445,11 +445,6 @@ def test_file_name_with_undecodable_bytes_text(cache_dir: Path, tmp_path: Path) 
     assert re.search(r"^names/.+\.md:3:1: EL103 ", result.stdout, re.MULTILINE), result.stdout
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reporters/json.py (build_report().model_dump_json) raises PydanticSerializationError "
-    "on a path holding lone surrogates (a non-UTF-8 file name): traceback, exit 1",
-)
 def test_file_name_with_undecodable_bytes_json(cache_dir: Path, tmp_path: Path) -> None:
     folder = tmp_path / "names"
     folder.mkdir()
@@ -472,11 +467,6 @@ def test_file_name_with_undecodable_bytes_json(cache_dir: Path, tmp_path: Path) 
     assert [f["code"] for f in file["findings"]] == ["EL102", "EL103"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli.py prints the path as it is: a file name with a line break makes a two-line "
-    "error (and two-line findings in every text format)",
-)
 def test_file_name_with_a_line_break_is_still_one_line(cache_dir: Path, tmp_path: Path) -> None:
     if not POSIX:
         pytest.skip("file names cannot hold a line break here")
@@ -486,12 +476,6 @@ def test_file_name_with_a_line_break_is_still_one_line(cache_dir: Path, tmp_path
     assert len(result.errors) == 1, result.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="text and concise reporters print a finding's question label ([title]) as it is: "
-    "ESC sequences reach the terminal, and U+0085/U+2028 (also raw in text's source snippet, "
-    "which escapes C0 controls as ␛) split one finding over several lines for str.splitlines()",
-)
 def test_control_characters_in_a_title_do_not_reach_the_terminal(
     cache_dir: Path, tmp_path: Path
 ) -> None:
@@ -791,3 +775,22 @@ def test_hostile_readme_lists_every_committed_fixture() -> None:
     assert missing == []
     made = [*SMALL, *UNREADABLE, *BIG]
     assert [name for name in made if f"`{name}`" not in readme] == []
+
+
+def test_a_runaway_limits_pattern_in_front_matter_is_a_file_error(
+    cache_dir: Path, tmp_path: Path
+) -> None:
+    """`(a|aa)+b` backtracks exponentially on a long run of `a`: the match gives up (the `regex`
+    module's timeout) and that file gets a one-line error instead of hanging the run."""
+    (tmp_path / "slow.md").write_text(
+        '---\nlimits:\n  "(a|aa)+b": 500\n---\n# ' + "a" * 60 + "\n\n답입니다.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "fine.md").write_text("# 지원 동기 (500자)\n\nOOO\n", encoding="utf-8")
+    result = run("--ignore", "model", ".", cwd=tmp_path, cache=cache_dir, watch=(tmp_path,))
+    assert result.code == 2
+    assert result.errors == [
+        "essaylint: ./slow.md: front matter: limits: pattern '(a|aa)+b' takes too long to match "
+        "a title (nested repetition such as (a+)+?)"
+    ]
+    assert "fine.md:3:1: EL103" in result.stdout

@@ -31,7 +31,22 @@ def render(
     if name not in FORMATS:
         raise ValueError(f"unknown format '{name}' (one of {', '.join(FORMATS)})")
     module = import_module(f"essaylint.reporters.{name}")
+    results = [_decodable(r) for r in results]
     if unsafe_fixes and name in MARKS_FIXES:  # unsafe fixes count as fixable in the marks
         module.render(results, out, color=color, strict=strict, unsafe_fixes=True)
         return
     module.render(results, out, color=color, strict=strict)
+
+
+def _decodable(result: FileResult) -> FileResult:
+    """The result with a path every format can encode: a file name that is not UTF-8 keeps its
+    bytes as lone surrogates, which JSON, XML and terminals refuse."""
+    from dataclasses import replace
+
+    from essaylint.printable import decodable_path
+
+    path = decodable_path(result.path)
+    if path == result.path:
+        return result
+    findings = [replace(f, path=decodable_path(f.path)) for f in result.findings]
+    return replace(result, path=path, findings=findings)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TextIO
 
+from essaylint.printable import printable
 from essaylint.results import FileResult, Finding
 from essaylint.score import completeness
 
@@ -69,9 +70,10 @@ def finding_line(finding: Finding, *, color: bool = False, fixable: bool = False
     """`fixable` adds ruff's `[*]` after the code: `--fix` would fix this one."""
     code = paint(finding.code, BOLD + COLORS[finding.severity], color)
     code += " [*]" if fixable else ""
-    where = paint(f"{finding.path}:{finding.line}:{finding.col}:", BOLD, color)
-    section = f" {paint('[' + finding.section + ']', DIM, color)}" if finding.section else ""
-    return f"{where} {code} {finding.name} {finding.message}{section}"
+    where = paint(f"{printable(finding.path)}:{finding.line}:{finding.col}:", BOLD, color)
+    label = printable(finding.section)
+    section = f" {paint('[' + label + ']', DIM, color)}" if finding.section else ""
+    return f"{where} {code} {finding.name} {printable(finding.message)}{section}"
 
 
 def render(
@@ -86,7 +88,7 @@ def render(
         if result.error is not None:
             continue
         for note in result.notes:
-            out.write(f"{result.path}: note: {note}\n")
+            out.write(f"{printable(result.path)}: note: {printable(note)}\n")
         for finding in result.findings:
             fixable = is_fixable(finding, unsafe_fixes)
             out.write(finding_line(finding, color=color, fixable=fixable) + "\n")

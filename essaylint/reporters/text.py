@@ -23,6 +23,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import TextIO
 
+from essaylint.printable import printable
 from essaylint.reporters.concise import (
     BOLD,
     COLORS,
@@ -55,7 +56,7 @@ def _shown(char: str, column: int) -> tuple[str, int]:
     if char == "\t":
         width = TAB_SIZE - column % TAB_SIZE
         return " " * width, width
-    if unicodedata.category(char) == "Cc":
+    if unicodedata.category(char) in ("Cc", "Zl", "Zp"):
         code = ord(char)
         picture = chr(0x2400 + code) if code < 0x20 else "\u2421" if code == 0x7F else "\ufffd"
         return picture, 1
@@ -158,7 +159,7 @@ def render(
         if result.error is not None:
             continue
         for note in result.notes:
-            out.write(f"{result.path}: note: {note}\n")
+            out.write(f"{printable(result.path)}: note: {printable(note)}\n")
         for finding in result.findings:
             fixable = is_fixable(finding, unsafe_fixes)
             out.write(finding_line(finding, color=color, fixable=fixable) + "\n")
