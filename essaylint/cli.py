@@ -254,6 +254,17 @@ def main() -> None:
 
     `essaylint PATHS...` is short for `essaylint check PATHS...`.
     """
+    _tune_garbage_collector()
+
+
+def _tune_garbage_collector() -> None:
+    """A run allocates millions of short-lived tokens and spans with no reference cycles among
+    them; the default collector keeps rescanning the survivors, which makes a 10 MB file
+    slower per byte than a small one. Freeze what start-up made and collect far less often."""
+    import gc
+
+    gc.freeze()
+    gc.set_threshold(100_000, 50, 100)
 
 
 @main.command()

@@ -704,17 +704,23 @@ def parse_source(text: str, question_style: str | Sequence[str] = "auto") -> Par
 def _with_answers(pieces: list[_Piece]) -> list[Candidate]:
     """The candidates, each marked whether text follows it before the next one."""
     found: list[Candidate] = []
-    for index, piece in enumerate(pieces):
-        if piece.candidate is None:
+    # Walking backwards: whether text comes before the next heading or real candidate.
+    text_follows = False
+    for piece in reversed(pieces):
+        if piece.heading is not None:
+            text_follows = False
             continue
-        answered = bool(piece.spans)
-        for later in pieces[index + 1 :]:
-            if answered or later.heading is not None:
-                break
-            if later.candidate is not None and strength(later.candidate) != "weak":
-                break
-            answered = bool(later.spans or later.title_spans)
-        found.append(replace(piece.candidate, answered=answered))
+        candidate = piece.candidate
+        if candidate is None:
+            text_follows = text_follows or bool(piece.spans)
+            continue
+        answered = bool(piece.spans) or text_follows
+        found.append(candidate if answered else replace(candidate, answered=False))
+        if strength(candidate) == "weak":
+            text_follows = answered or bool(piece.title_spans)
+        else:
+            text_follows = False
+    found.reverse()
     return found
 
 

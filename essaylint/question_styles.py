@@ -38,7 +38,7 @@ from functools import lru_cache
 from typing import Literal
 
 from essaylint.model import QuestionStyle
-from essaylint.titles import TitleSignals, read_title
+from essaylint.titles import LIMIT_HINT, TitleSignals, read_title
 
 QUESTION_STYLES: tuple[QuestionStyle, ...] = (
     "heading",
@@ -120,7 +120,7 @@ def strength(candidate: Candidate) -> Strength:
 def could_be_label(line: str) -> bool:
     """A cheap test before reading a paragraph's first line as a question: short enough to be a
     label, or holding a digit (a limit notation needs one)."""
-    return len(line) <= 2 * _LABEL_MAX or any(ch.isdigit() for ch in line)
+    return len(line) <= 2 * _LABEL_MAX or LIMIT_HINT.search(line) is not None
 
 
 def _is_label(title: str, signals: TitleSignals) -> bool:
