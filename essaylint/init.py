@@ -70,8 +70,7 @@ newline = 1
 # - values: 문서의 인재상 섹션과 프리셋에 더할 값 / values added to those found
 # - synonyms: 값과 같은 뜻으로 볼 말, 한글 키는 따옴표로 / related terms (quote Korean keys)
 # - companies: wrong-company가 알아야 할 다른 회사 ("이름|별칭") / other companies to know
-# - blind: 블라인드 채용 문서 / a blind-hiring application; the blind-hiring rule is off
-#   until selected, so add extend_select = ["blind-hiring"] too
+# - blind: 블라인드 채용 문서 / a blind-hiring application: turns the blind-hiring checks on
 # company = "kakao"
 # values = ["도전", "신뢰"]
 # synonyms = { "도전" = ["시도", "모험"] }

@@ -101,12 +101,15 @@ blind: true
 """
 
 
-def test_rule_is_off_by_default_and_needs_blind() -> None:
-    assert RULE.default_enabled is False
+def test_blind_alone_turns_the_rule_on_and_nothing_else_does() -> None:
+    """On by default but silent until the application says it is blind: `blind = true` is all
+    a writer should have to set."""
+    assert RULE.default_enabled is True
     not_blind = BLIND_ESSAY.replace("blind: true", "title: 지원서")
     assert lint(not_blind, Settings(select=("EL404",))).findings == []
-    defaults = lint(BLIND_ESSAY, Settings()).findings  # not selected: the default rules only
-    assert [f for f in defaults if f.code == "EL404"] == []
+    assert [f for f in lint(not_blind, Settings()).findings if f.code == "EL404"] == []
+    defaults = lint(BLIND_ESSAY, Settings()).findings  # the default rules, blind front matter
+    assert [f.line for f in defaults if f.code == "EL404"] == [5, 7]
 
 
 def test_blind_from_front_matter_or_config(tmp_path: Path) -> None:

@@ -431,6 +431,7 @@ RULE = Rule(
     options=Options,
     severity="error",
     tags=("values", "blind"),
-    default_enabled=False,
+    # On by default but silent unless the application is blind (`blind = true` in config or
+    # front matter): that setting alone is what a writer expects to switch the checks on.
     summary="블라인드 채용에서 드러나면 안 되는 학교·지역·가족·나이·이름·사진 (identity revealed)",
 )
