@@ -193,6 +193,14 @@ def _looks_korean(text: str) -> bool:
 
 def _detect_newline(text: str) -> str:
     """The most common line ending; a tie goes to the one seen first, none means \\n."""
+    crlf = text.count("\r\n")
+    plain = {"\r\n": crlf, "\r": text.count("\r") - crlf, "\n": text.count("\n") - crlf}
+    most = max(plain.values())
+    if most == 0:
+        return "\n"
+    leaders = [ending for ending, n in plain.items() if n == most]
+    if len(leaders) == 1:  # the common case, without walking the text in Python
+        return leaders[0]
     counts: dict[str, int] = {}
     for match in _NEWLINE.finditer(text):
         ending = match.group()
