@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from essaylint.model import Section
 
@@ -47,6 +48,13 @@ _PLACEHOLDER_END = re.compile(
     re.IGNORECASE,
 )
 _LABEL_ONLY = re.compile(r"^\s*[^:：\n]{1,30}[:：]\s*$")
+# Every character `_PLACEHOLDER_END` can match (its letters in both cases, the dotless and dotted
+# i that IGNORECASE also takes for "i", and all of `\s`, which is what str.isspace() accepts).
+_WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_ENDING_CHARS = _WHITESPACE + "TODBFIXMEtodbfixme\u0130\u0131작성중추후나에()[]ㅇ.!…"
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,11 +73,28 @@ def placeholder_pattern(terms: tuple[str, ...] = DEFAULT_PLACEHOLDER_TERMS) -> r
     return re.compile(f"{_MARKS}|{_TEMPLATE_VARIABLE}|{bracketed}", re.IGNORECASE)
 
 
-_DEFAULT_PATTERN = placeholder_pattern()
+@cache
+def _default_pattern() -> re.Pattern[str]:
+    """The default terms' pattern, compiled on first use rather than at import."""
+    return placeholder_pattern()
+
+
+_OPENERS = ("{", "[", "<", "ㅇㅇㅇ", "○○○", "◯◯◯", "△△△", "□□□")
+
+
+def _may_hold_placeholder(text: str) -> bool:
+    """False when no pattern from `placeholder_pattern` can match: each needs a bracket or a
+    run of three marks. A few substring tests are far cheaper than the regex scan."""
+    if any(opener in text for opener in _OPENERS):
+        return True
+    folded = text.lower()  # IGNORECASE: "OOO" and "xxx" alike
+    return "ooo" in folded or "xxx" in folded
 
 
 def find_placeholders(text: str, pattern: re.Pattern[str] | None = None) -> Iterator[Placeholder]:
-    for match in (pattern or _DEFAULT_PATTERN).finditer(text):
+    if not _may_hold_placeholder(text):
+        return
+    for match in (pattern or _default_pattern()).finditer(text):
         yield Placeholder(match.start(), match.end(), match.group(0))
 
 
@@ -91,12 +116,22 @@ def stub_reason(section: Section, counted: int, min_chars: int) -> str | None:
     text = section.text.strip()
     if not text:
         return "빈 목록이나 빈 코드 블록만 있음" if section.blocks else None
-    lines = [line for line in text.split("\n") if line.strip()]
+    lines = (line for line in text.split("\n") if line.strip())
     if all(_LABEL_ONLY.match(line) for line in lines):
         return "내용 없는 항목 이름만 있음"
-    ending = _PLACEHOLDER_END.search(text)
+    ending = _placeholder_ending(text)
     if ending is not None:
         return f"자리 표시 '{ending.group(0).strip()}'(으)로 끝남"
     if counted < min_chars:
         return f"{counted}자: 최소 {min_chars}자보다 짧음"
     return None
+
+
+def _placeholder_ending(text: str) -> re.Match[str] | None:
+    """`_PLACEHOLDER_END.search(text)` in time bounded by the text's tail, not its length.
+
+    Every match runs to the end of the text and holds only `_ENDING_CHARS`, so it lies in the
+    text's trailing run of those; searching from the run's start (the search still sees the
+    characters before it for `\\b`) finds the same leftmost match.
+    """
+    return _PLACEHOLDER_END.search(text, len(text.rstrip(_ENDING_CHARS)))

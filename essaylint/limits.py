@@ -13,6 +13,7 @@ Bracketed notations win over bare ones and the whole bracket is the notation, so
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from essaylint.counting import COUNT_MODES, CountMode
 
@@ -52,8 +53,25 @@ def _number(name: str) -> str:
     return rf"(?<![A-Za-z0-9,.])(?<!제)(?P<{name}>{_NUMBER})(?![0-9])"
 
 
-def _compile(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+class _Lazy:
+    """A regex compiled on first use, so importing this module compiles nothing."""
+
+    __slots__ = ("_flags", "_pattern", "_source")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self._source = source
+        self._flags = flags
+        self._pattern: re.Pattern[str] | None = None
+
+    @property
+    def re(self) -> re.Pattern[str]:
+        if self._pattern is None:
+            self._pattern = re.compile(self._source, self._flags)
+        return self._pattern
+
+
+def _compile(pattern: str) -> _Lazy:
+    return _Lazy(pattern, re.IGNORECASE)
 
 
 # Each kind of notation on its own; later entries lose ties (same start and length).
@@ -81,14 +99,14 @@ _BRACKETED_PATTERNS = (
     ("unlimited", _UNLIMITED_BRACKETED),
 )
 
-_BRACKET = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|（[^（）]*）|［[^［］]*］|【[^【】]*】")
+_BRACKET = _Lazy(r"\([^()]*\)|\[[^\[\]]*\]|（[^（）]*）|［[^［］]*］|【[^【】]*】")
 _QUALIFIER = (
     r"(?:공백|띄어쓰기)\s*(?:포함|제외|미포함)|(?:with|without|including|excluding)\s+spaces?"
 )
 _QUALIFIER_IN = _compile(_QUALIFIER)
 _QUALIFIER_BEFORE = _compile(rf"(?:{_QUALIFIER})[\s,:]*$")
 _QUALIFIER_AFTER = _compile(rf"[\s,]*(?:[(\[（［]\s*(?:{_QUALIFIER})\s*[)\]）］]|(?:{_QUALIFIER}))")
-_TERM_GAP = re.compile(r"[\s,/·~]*")  # what may separate "최소 100자, 최대 1,000자"
+_TERM_GAP = _Lazy(r"[\s,/·~]*")  # what may separate "최소 100자, 최대 1,000자"
 _SEPARATORS = " \t-–—:|/,·"
 
 
@@ -142,11 +160,11 @@ def _term(kind: str, m: re.Match[str]) -> _Term | None:
     return _Term(start, end, min=low, max=high, mode=mode)
 
 
-def _terms(text: str, patterns: tuple[tuple[str, re.Pattern[str]], ...]) -> list[_Term]:
+def _terms(text: str, patterns: tuple[tuple[str, _Lazy], ...]) -> list[_Term]:
     """All non-overlapping terms in `text`, leftmost and then longest first."""
     found: list[tuple[int, int, int, _Term]] = []
     for rank, (kind, pattern) in enumerate(patterns):
-        for m in pattern.finditer(text):
+        for m in pattern.re.finditer(text):
             term = _term(kind, m)
             if term is not None:
                 found.append((term.start, term.start - term.end, rank, term))
@@ -161,7 +179,7 @@ def _adjacent(text: str, terms: list[_Term]) -> list[_Term]:
     """The first term and those following it with only separators between."""
     run = terms[:1]
     for term in terms[1:]:
-        if not _TERM_GAP.fullmatch(text, run[-1].end, term.start):
+        if not _TERM_GAP.re.fullmatch(text, run[-1].end, term.start):
             break
         run.append(term)
     return run
@@ -169,7 +187,7 @@ def _adjacent(text: str, terms: list[_Term]) -> list[_Term]:
 
 def _qualified_mode(text: str) -> CountMode | None:
     """공백 포함 -> chars, 공백 제외 -> chars-no-spaces, None when `text` does not say."""
-    m = _QUALIFIER_IN.search(text)
+    m = _QUALIFIER_IN.re.search(text)
     if m is None:
         return None
     words = m.group().lower()
@@ -182,7 +200,7 @@ def _qualified_mode(text: str) -> CountMode | None:
 
 def _locate(title: str) -> tuple[list[_Term], int, int, CountMode | None] | None:
     """The terms of the limit notation, its span and the mode a qualifier inside it names."""
-    for bracket in _BRACKET.finditer(title):
+    for bracket in _BRACKET.re.finditer(title):
         if terms := _terms(bracket.group()[1:-1], _BRACKETED_PATTERNS):
             return terms, *bracket.span(), _qualified_mode(bracket.group())
     if terms := _adjacent(title, _terms(title, _BARE_PATTERNS)):
@@ -190,16 +208,17 @@ def _locate(title: str) -> tuple[list[_Term], int, int, CountMode | None] | None
     return None
 
 
+@lru_cache(maxsize=4096)
 def _find(title: str) -> tuple[Limit, int, int] | None:
-    """The limit in an NFC `title` and the span of its notation."""
+    """The limit in an NFC `title` and the span of its notation; cached, as titles repeat."""
     located = _locate(title)
     if located is None:
         return None
     terms, start, end, qualifier = located
     if qualifier is None:  # "공백 제외 500자", "(500자 이내) (공백 포함)"
-        if before := _QUALIFIER_BEFORE.search(title, 0, start):
+        if before := _QUALIFIER_BEFORE.re.search(title, 0, start):
             start, qualifier = before.start(), _qualified_mode(before.group())
-        elif after := _QUALIFIER_AFTER.match(title, end):
+        elif after := _QUALIFIER_AFTER.re.match(title, end):
             end, qualifier = after.end(), _qualified_mode(after.group())
     maxes = [t for t in terms if t.max is not None]
     mins = [t for t in terms if t.min is not None]
@@ -236,15 +255,15 @@ def title_without_limit(title: str) -> str:
     return " ".join(title.split())
 
 
-_SETTING = re.compile(r"(?P<key>[A-Za-z-]+)\s*=\s*(?P<value>\S+)")
-_DIRECTIVE_NUMBER = re.compile(_NUMBER)
-_DIRECTIVE_RANGE = re.compile(rf"(?P<low>{_NUMBER})\s*[~-]\s*(?P<high>{_NUMBER})")
+_SETTING = _Lazy(r"(?P<key>[A-Za-z-]+)\s*=\s*(?P<value>\S+)")
+_DIRECTIVE_NUMBER = _Lazy(_NUMBER)
+_DIRECTIVE_RANGE = _Lazy(rf"(?P<low>{_NUMBER})\s*[~-]\s*(?P<high>{_NUMBER})")
 _NO_LIMIT = frozenset({"none", "unlimited", "off"})
 _MODES: dict[str, CountMode] = {mode: mode for mode in COUNT_MODES}
 
 
 def _directive_number(key: str, value: str) -> int:
-    if not _DIRECTIVE_NUMBER.fullmatch(value):
+    if not _DIRECTIVE_NUMBER.re.fullmatch(value):
         expected = "a number, a range like 500-700 or none" if key == "limit" else "a number"
         raise ValueError(f"{key} {value!r} is not {expected}")
     return _int(value)
@@ -259,7 +278,7 @@ def limit_from_directive(comment: str) -> Limit | None:
     body = comment.strip().removeprefix("<!--").removesuffix("-->").strip()
     if not body.startswith("essaylint:"):
         return None
-    settings = {s["key"].lower(): s["value"] for s in _SETTING.finditer(body)}
+    settings = {s["key"].lower(): s["value"] for s in _SETTING.re.finditer(body)}
     mode: CountMode | None = None
     if "count" in settings:
         value = settings["count"]
@@ -273,7 +292,7 @@ def limit_from_directive(comment: str) -> Limit | None:
     if (value := settings.get("limit")) is not None:
         if value.lower() in _NO_LIMIT:
             unlimited = True
-        elif span := _DIRECTIVE_RANGE.fullmatch(value):
+        elif span := _DIRECTIVE_RANGE.re.fullmatch(value):
             low, high = _int(span["low"]), _int(span["high"])
         else:
             high = _directive_number("limit", value)

@@ -11,8 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from essaylint.plugin import SEVERITIES, Rule
+
+if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
 
 ENTRY_POINT_GROUP = "essaylint.plugins"
 CODE_PATTERN = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
@@ -25,13 +29,20 @@ class PluginError(RuntimeError):
 
 
 @lru_cache(maxsize=1)
-def load_rules() -> dict[str, Rule]:
-    """Every installed rule by code, in code order."""
+def plugin_entry_points() -> tuple[EntryPoint, ...]:
+    """The plugin entry points by name, read once per process: finding them scans the metadata
+    of every installed distribution, and both the rules and the result cache's key need them."""
     from importlib.metadata import entry_points
 
+    return tuple(sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name))
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> dict[str, Rule]:
+    """Every installed rule by code, in code order."""
     rules: dict[str, Rule] = {}
     names: dict[str, str] = {}
-    for entry in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+    for entry in plugin_entry_points():
         dist = entry.dist.name if entry.dist is not None else "unknown distribution"
         try:
             rule = entry.load()

@@ -62,6 +62,7 @@ __all__ = [
     "load_builtin_packs",
     "load_pack",
     "parse_pack",
+    "plain_toml",
 ]
 
 MatchMode = Literal["prefix", "word", "anywhere"]
@@ -144,10 +145,12 @@ def load_pack(path: str | Path | Traversable, *, label: str | None = None) -> Ty
 
 def parse_pack(text: str, label: str, *, path: str | None = None) -> TypoPack:
     """Validate a pack given as TOML text; `label` names it in error messages."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise PackError(f"{label}: invalid TOML: {_one_line(str(exc))}") from None
+    data = plain_toml(text)
+    if data is None:
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise PackError(f"{label}: invalid TOML: {_one_line(str(exc))}") from None
     unknown = sorted(set(data) - {"pack", "entry"})
     if unknown:
         raise PackError(f"{label}: unknown table or key {unknown[0]!r} (expected 'pack', 'entry')")
@@ -179,6 +182,67 @@ def parse_pack(text: str, label: str, *, path: str | None = None) -> TypoPack:
         seen[key] = number
         entries.append(entry)
     return TypoPack(name=name, path=path or label, entries=tuple(entries), description=description)
+
+
+# The plain TOML packs are written in, read line by line: `[pack]`, `[[entry]]`, comment lines and
+# `key = value` lines whose value is a string or an array of strings, one-line or one item per
+# line. Basic strings may only escape `\\` and `\"`. tomllib takes 20-30 ms of pure Python for the
+# 125 KB built-in pack, this about a third; anything else (and every error) goes to tomllib.
+_TOML_STRING = r'"(?:[^"\\\x00-\x08\x0a-\x1f\x7f]|\\[\\"])*"' + r"|'[^'\x00-\x08\x0a-\x1f\x7f]*'"
+_TOML_STRINGS = re.compile(_TOML_STRING)
+_TOML_KEY_LINE = re.compile(
+    rf"([A-Za-z0-9_-]+) = ({_TOML_STRING}"
+    rf"|\[(?:[ \t]*(?:{_TOML_STRING})[ \t]*,)*[ \t]*(?:(?:{_TOML_STRING})[ \t]*)?\]|\[)"
+)
+_TOML_ITEM_LINE = re.compile(rf"[ \t]*({_TOML_STRING})[ \t]*(,?)[ \t]*")
+_TOML_COMMENT_LINE = re.compile(r"#[^\x00-\x08\x0a-\x1f\x7f]*")
+_TOML_ESCAPE = re.compile(r"\\(.)")
+
+
+def plain_toml(text: str) -> dict[str, Any] | None:
+    """What `tomllib.loads(text)` returns, for a pack in the plain subset; else None."""
+    data: dict[str, Any] = {}
+    table: dict[str, Any] | None = None
+    key = ""
+    items: list[str] | None = None  # the open multi-line array
+    comma = True  # whether the array's last item was followed by a comma
+    for line in text.split("\n"):
+        if items is not None and table is not None:
+            if line.strip(" \t") == "]":
+                table[key], items = items, None
+                continue
+            item = _TOML_ITEM_LINE.fullmatch(line)
+            if item is None or not comma:
+                return None
+            items.append(_toml_string(item[1]))
+            comma = bool(item[2])
+        elif not line or _TOML_COMMENT_LINE.fullmatch(line):
+            continue
+        elif line == "[[entry]]":
+            entries = data.setdefault("entry", [])
+            table = {}
+            entries.append(table)
+        elif line == "[pack]" and "pack" not in data:
+            table = data["pack"] = {}
+        else:
+            found = _TOML_KEY_LINE.fullmatch(line)
+            if found is None or table is None or found[1] in table:
+                return None
+            key, value = found[1], found[2]
+            if value == "[":
+                items, comma = [], True
+            elif value.startswith("["):
+                table[key] = [_toml_string(item) for item in _TOML_STRINGS.findall(value)]
+            else:
+                table[key] = _toml_string(value)
+    return None if items is not None else data
+
+
+def _toml_string(token: str) -> str:
+    inner = token[1:-1]
+    if token[0] == '"' and "\\" in inner:
+        return _TOML_ESCAPE.sub(lambda m: m[1], inner)
+    return inner
 
 
 def _parse_entry(raw: object, number: int, pack: str, where: str) -> TypoEntry:
@@ -279,55 +343,88 @@ class TypoMatcher:
         self.entries: tuple[TypoEntry, ...] = tuple(entries)
         # Longest first, so at one position "않되요" is tried before "않되".
         ordered = sorted(enumerate(entries), key=lambda pair: (-len(pair[1].wrong), pair[0]))
-        self._by_first: dict[str, list[tuple[TypoEntry, re.Pattern[str]]]] = {}
+        self._by_first: dict[str, list[TypoEntry]] = {}
+        # Only multi-word forms need a regex (for the spaces between words); the rest are
+        # compared with str.startswith. Patterns and contexts compile on first use.
+        self._patterns: dict[str, re.Pattern[str]] = {}
         self._contexts: dict[str, re.Pattern[str]] = {}
-        alternatives: list[str] = []
-        seen: set[str] = set()
+        rests: dict[str, list[str]] = {}
         for _, entry in ordered:
-            body = _SPACES.join(re.escape(word) for word in entry.wrong.split(" "))
-            self._by_first.setdefault(entry.wrong[0], []).append((entry, re.compile(body)))
-            if entry.context and entry.context not in self._contexts:
-                self._contexts[entry.context] = re.compile(entry.context)
-            if body not in seen:
-                seen.add(body)
-                alternatives.append(body)
-        # One scan finds every position where some form starts (zero-width, so overlapping
-        # candidates are all seen); each candidate is then checked entry by entry.
+            first = entry.wrong[0]
+            self._by_first.setdefault(first, []).append(entry)
+            words = entry.wrong.split(" ")
+            rest = _SPACES.join([re.escape(words[0][1:]), *(re.escape(w) for w in words[1:])])
+            group = rests.setdefault(first, [])
+            if rest not in group:
+                group.append(rest)
+        # One regex finds the next position where some form starts. It is a trie of depth one
+        # (`X(?:rest|rest)|Y(?:...)`): every branch starts with a literal, so the engine skips in C
+        # to characters that start some form and tries only the rests of forms. It consumes
+        # text, so `find` searches again from the next position to see overlapping candidates.
         anywhere = [e for e in entries if e.match == "anywhere"]
         self._anywhere_first = frozenset(e.wrong[0] for e in anywhere)
-        # The leading class of first characters lets most positions fail before the alternation.
-        firsts = "".join(re.escape(char) for char in sorted(self._by_first))
-        self._scan: re.Pattern[str] | None = (
-            re.compile(f"(?=[{firsts}])(?=(?:{'|'.join(alternatives)}))") if alternatives else None
-        )
+        branches = [f"{re.escape(first)}(?:{'|'.join(group)})" for first, group in rests.items()]
+        self._scan_source = "|".join(branches)
+        self._scan_compiled: re.Pattern[str] | None = None
+
+    @property
+    def _scan(self) -> re.Pattern[str] | None:
+        """The candidate scan, compiled on first use (start-up pays nothing if no text is read)."""
+        if self._scan_compiled is None and self._scan_source:
+            self._scan_compiled = re.compile(self._scan_source)
+        return self._scan_compiled
 
     def find(self, text: str) -> Iterator[TypoMatch]:
         """Every hit in `text`, left to right, never overlapping."""
-        if self._scan is None:
+        scan = self._scan
+        if scan is None:
             return
+        search = scan.search
+        pos = 0
         after = 0  # hits may not start before the end of the previous one
-        for candidate in self._scan.finditer(text):
+        while True:
+            candidate = search(text, pos)
+            if candidate is None:
+                return
             start = candidate.start()
+            pos = start + 1
             if start < after:
                 continue
             glued = start > 0 and _is_word_char(text[start - 1])
             if glued and text[start] not in self._anywhere_first:
                 continue
-            for entry, pattern in self._by_first.get(text[start], ()):
+            for entry in self._by_first[text[start]]:
                 if glued and entry.match != "anywhere":
                     continue
-                found = pattern.match(text, start)
-                if found is None or not self._accepts(entry, text, start, found.end()):
+                end = self._match_end(entry, text, start)
+                if end < 0 or not self._accepts(entry, text, start, end):
                     continue
-                end = found.end()
                 yield TypoMatch(start, end, text[start:end], entry.right, entry)
                 after = end
+                pos = max(pos, end)
                 break
+
+    def _match_end(self, entry: TypoEntry, text: str, start: int) -> int:
+        """Where `entry.wrong` as written at `start` ends, or -1 if it is not there."""
+        wrong = entry.wrong
+        if " " not in wrong:
+            return start + len(wrong) if text.startswith(wrong, start) else -1
+        pattern = self._patterns.get(wrong)
+        if pattern is None:
+            body = _SPACES.join(re.escape(word) for word in wrong.split(" "))
+            pattern = self._patterns[wrong] = re.compile(body)
+        found = pattern.match(text, start)
+        return -1 if found is None else found.end()
 
     def _accepts(self, entry: TypoEntry, text: str, start: int, end: int) -> bool:
         if entry.match == "word" and not _ends_word(text, end):
             return False
-        return not entry.context or self._covers(self._contexts[entry.context], text, start, end)
+        if not entry.context:
+            return True
+        context = self._contexts.get(entry.context)
+        if context is None:
+            context = self._contexts[entry.context] = re.compile(entry.context)
+        return self._covers(context, text, start, end)
 
     @staticmethod
     def _covers(context: re.Pattern[str], text: str, start: int, end: int) -> bool:

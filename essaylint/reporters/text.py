@@ -19,8 +19,12 @@ its column; a span running past its line is underlined to the end of the line. L
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
+from itertools import accumulate
 from typing import TextIO
 
 from essaylint.printable import printable
@@ -40,8 +44,14 @@ CONTEXT = 40  # display columns kept left of the span when a long line is cut
 ELLIPSIS = "…"
 _ZERO_WIDTH_CATEGORIES = frozenset({"Mn", "Me", "Cf"})
 _GUTTER = "\033[34m"
+# Lines of only printable ASCII (1 column each) and precomposed Hangul syllables (2 each): no
+# tabs, controls or zero-width marks, so every character is its own cluster.
+_SIMPLE_LINE = re.compile("[\x20-\x7e\uac00-\ud7a3]*")
+_SYLLABLE = re.compile("[\uac00-\ud7a3]")
+_SIMPLE_WIDTHS = bytes.maketrans(bytes(range(0x20, 0x7F)) + b"\x02", b"\x01" * 0x5F + b"\x02")
 
 
+@lru_cache(maxsize=4096)
 def char_width(char: str) -> int:
     """Terminal columns of one code point (tabs and control characters are handled apart)."""
     if unicodedata.combining(char) or unicodedata.category(char) in _ZERO_WIDTH_CATEGORIES:
@@ -56,6 +66,12 @@ def _shown(char: str, column: int) -> tuple[str, int]:
     if char == "\t":
         width = TAB_SIZE - column % TAB_SIZE
         return " " * width, width
+    return _shown_fixed(char)
+
+
+@lru_cache(maxsize=4096)
+def _shown_fixed(char: str) -> tuple[str, int]:
+    """`_shown` for any character but a tab, whose output does not depend on the column."""
     if unicodedata.category(char) in ("Cc", "Zl", "Zp"):
         code = ord(char)
         picture = chr(0x2400 + code) if code < 0x20 else "\u2421" if code == 0x7F else "\ufffd"
@@ -73,7 +89,7 @@ def _clusters(line: str) -> tuple[list[tuple[str, int, int]], list[int]]:
     owner: list[int] = []
     column = 0
     for char in line:
-        shown, width = _shown(char, column)
+        shown, width = _shown(char, column) if char == "\t" else _shown_fixed(char)
         if width == 0 and clusters:
             text, joined_width, at = clusters[-1]
             clusters[-1] = (text + shown, joined_width, at)
@@ -90,6 +106,13 @@ def excerpt(line: str, start: int, end: int | None) -> tuple[str, int, int]:
     `start` and `end` are 0-based code-point offsets, `end` exclusive; None means no span (one
     caret at `start`).
     """
+    if _SIMPLE_LINE.fullmatch(line):
+        return _simple_excerpt(line, start, end)
+    return _cluster_excerpt(line, start, end)
+
+
+def _cluster_excerpt(line: str, start: int, end: int | None) -> tuple[str, int, int]:
+    """`excerpt` for any line, cluster by cluster."""
     clusters, owner = _clusters(line)
     total = sum(width for _, width, _ in clusters)
 
@@ -119,6 +142,43 @@ def excerpt(line: str, start: int, end: int | None) -> tuple[str, int, int]:
     cut_right = right < total
     shown = (ELLIPSIS if cut_left else "") + "".join(t for t, _, _ in kept)
     shown += ELLIPSIS if cut_right else ""
+    indent = first - left + (1 if cut_left else 0)
+    carets = max(1, min(first + carets, right) - first)
+    return shown, indent, carets
+
+
+def _simple_excerpt(line: str, start: int, end: int | None) -> tuple[str, int, int]:
+    """`excerpt` for a `_SIMPLE_LINE`, where every character is its own cluster: the same
+    arithmetic on a list of columns, without a tuple per character (the hot path on warm runs)."""
+    # Widths in C: syllables to 2, printable ASCII to 1.
+    widths = _SYLLABLE.sub("\x02", line).encode("ascii").translate(_SIMPLE_WIDTHS)
+    columns = list(accumulate(widths, initial=0))  # columns[i]: where character i starts
+    size = len(line)
+    total = columns[size]
+    first = columns[min(max(start, 0), size)]
+    if end is None or end <= start:
+        carets = 1
+    else:
+        last = min(end, size) - 1
+        carets = max(1, (columns[last + 1] if last >= 0 else 0) - first)
+    if total <= MAX_WIDTH:
+        return line, first, carets
+
+    budget = MAX_WIDTH - 2 * len(ELLIPSIS)
+    low = 0 if first + min(carets, budget) <= budget else first - CONTEXT
+    low = max(0, min(low, total - budget))
+    high = low + budget
+    # Kept: the characters starting at or after `low` and ending at or before `high`.
+    begin = bisect_left(columns, low, 0, size)
+    stop = bisect_right(columns, high) - 1
+    if stop > begin:
+        left, right = columns[begin], columns[stop]
+    else:
+        left = right = low
+        begin = stop = 0
+    cut_left = left > 0
+    cut_right = right < total
+    shown = (ELLIPSIS if cut_left else "") + line[begin:stop] + (ELLIPSIS if cut_right else "")
     indent = first - left + (1 if cut_left else 0)
     carets = max(1, min(first + carets, right) - first)
     return shown, indent, carets

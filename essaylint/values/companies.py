@@ -34,13 +34,31 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from essaylint.model import Document, Section
 from essaylint.values.presets import CompanyPreset, company_key, find_preset
 
 _HANGUL = "\uac00-\ud7a3"
+
+
+class _Lazy:
+    """A regex compiled on first use, so importing this module compiles nothing."""
+
+    __slots__ = ("_pattern", "_source")
+
+    def __init__(self, source: str) -> None:
+        self._source = source
+        self._pattern: re.Pattern[str] | None = None
+
+    @property
+    def re(self) -> re.Pattern[str]:
+        if self._pattern is None:
+            self._pattern = re.compile(self._source)
+        return self._pattern
+
+
 # What may directly follow a company name inside a word: particles and copulas.
 _PARTICLES = (
     "에서의",
@@ -67,34 +85,34 @@ _PARTICLES = (
     "도",
     "만",
 )
-_SENTENCE_BREAK = re.compile(r"[.!?。]\s|[.!?。]$|\n")
-_FUTURE = re.compile(
+_SENTENCE_BREAK = _Lazy(r"[.!?。]\s|[.!?。]$|\n")
+_FUTURE = _Lazy(
     r"겠|싶|고자|려고|려\s*합|할\s*것|될\s*것|ㄹ\s*것|하길|하기를|되길|되기를|바랍|희망|"
     r"다짐|포부|한다면|된다면|하게\s*되면|입사\s*후"
 )
-_PAST_EXPERIENCE = re.compile(
+_PAST_EXPERIENCE = _Lazy(
     r"당시|작년|지난해|예전|과거|이전에|떨어|탈락|불합격|낙방|(?<!\d)(?:19|20)\d{2}\s*년|"
     r"인턴|재직|근무했|근무하였|일했|일하였|다녔|퇴사|했었|였었"
 )
-_POLITE_ADDRESS = re.compile(r"귀사\s*(?:인|이신|의|,)?\s*$")
+_POLITE_ADDRESS = _Lazy(r"귀사\s*(?:인|이신|의|,)?\s*$")
 
 # Context right after the name (applied to the rest of the sentence).
-_ALWAYS = re.compile(
+_ALWAYS = _Lazy(
     r"^\s*(?:귀사|\(\s*귀사\s*\))"
     r"|^\s*(?:에서|에)\s*(?:꼭\s*|반드시\s*|함께\s*|다시\s*)?"
     r"(?:일하|근무하|입사하|합류하|성장하|커리어를\s*쌓|일하며\s*성장하)고\s*싶"
     r"|^\s*(?:에\s*)?입사\s*(?:후|이후|한다면|하게\s*된다면|하게\s*되면|하면)"
 )
-_APPLY = re.compile(
+_APPLY = _Lazy(
     r"^\s*(?:에|에게)\s*(?:꼭\s*|다시\s*|당당히\s*)?지원"
     r"(?=하|한|할|함|합|해|했|드|\s*동기|\s*하|서|을\s*(?:결심|결정))"
 )
-_FUTURE_ONLY = re.compile(
+_FUTURE_ONLY = _Lazy(
     r"^\s*(?:에|으로|로)\s*(?:입사|합류|이직)"
     r"|^\s*의\s*(?:일원|구성원|식구|가족|크루|멤버|인재|사원|직원|신입\s*사원)\s*(?:이|가|으로|으로서|로서|로)"
     r"|^\s*의\s*(?:성장|발전|미래|비전|성공|혁신|가치)\S{0,2}\s*(?:에|을|를)?\s*(?:기여|이바지|함께)"
 )
-_LEFT_OK_AMBIGUOUS = re.compile(
+_LEFT_OK_AMBIGUOUS = _Lazy(
     rf"(?:^|[^{_HANGUL}A-Za-z0-9\s]\s*|(?:은|는|이|가|을|를|에|의|도|와|과|고|며|서|면|로)\s+)$"
 )
 
@@ -110,8 +128,29 @@ class Company:
     ambiguous: frozenset[str] = frozenset()
     preset: CompanyPreset | None = None
 
+    def __hash__(self) -> int:
+        # Equal companies have equal keys, names and aliases; hashing the whole preset (every
+        # value and keyword) on each scanner lookup was a hot spot.
+        return hash((self.key, self.name, self.names))
+
+
+# Presets are loaded once per process, so their companies are built once too: the same objects
+# for every document let `_scanner` find its regex by identity.
+_FROM_PRESET: dict[int, tuple[CompanyPreset, Company]] = {}
+
 
 def company_from_preset(preset: CompanyPreset) -> Company:
+    cached = _FROM_PRESET.get(id(preset))
+    if cached is not None and cached[0] is preset:
+        return cached[1]
+    company = _company_from_preset(preset)
+    if len(_FROM_PRESET) >= 1024:
+        _FROM_PRESET.clear()
+    _FROM_PRESET[id(preset)] = (preset, company)
+    return company
+
+
+def _company_from_preset(preset: CompanyPreset) -> Company:
     return Company(
         key=preset.slug,
         name=preset.name,
@@ -177,10 +216,29 @@ class _Scanner:
     pattern: re.Pattern[str]
     owners: dict[str, tuple[Company, bool]]
     exact_ascii: frozenset[str]  # short ASCII names must match in their own case (KT, LINE)
+    # company_in_title's answers: headings repeat across files ("지원 동기", "입사 후 포부").
+    titles: dict[str, Company | None] = field(default_factory=dict, compare=False, hash=False)
+
+
+# By the identity of the companies (callers pass new tuples of the same objects), before the
+# lookup by value that would hash every company; the tuple is kept so its ids stay unique.
+_BY_IDENTITY: dict[tuple[int, ...], tuple[tuple[Company, ...], _Scanner]] = {}
+
+
+def _scanner(companies: tuple[Company, ...]) -> _Scanner:
+    key = tuple(map(id, companies))
+    cached = _BY_IDENTITY.get(key)
+    if cached is not None:
+        return cached[1]
+    scanner = _scanner_by_value(companies)
+    if len(_BY_IDENTITY) >= 32:
+        _BY_IDENTITY.clear()
+    _BY_IDENTITY[key] = (companies, scanner)
+    return scanner
 
 
 @lru_cache(maxsize=32)
-def _scanner(companies: tuple[Company, ...]) -> _Scanner:
+def _scanner_by_value(companies: tuple[Company, ...]) -> _Scanner:
     entries: list[tuple[str, Company, bool]] = []
     for company in companies:
         entries.extend((n, company, False) for n in company.names)
@@ -230,9 +288,9 @@ def _ends_word(text: str, end: int) -> bool:
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     begin = 0
-    for match in _SENTENCE_BREAK.finditer(text, 0, start):
+    for match in _SENTENCE_BREAK.re.finditer(text, 0, start):
         begin = match.end()
-    found = _SENTENCE_BREAK.search(text, end)
+    found = _SENTENCE_BREAK.re.search(text, end)
     return begin, found.end() if found else len(text)
 
 
@@ -244,17 +302,17 @@ def addresses_as_target(text: str, mention: Mention) -> bool:
     before = text[begin : mention.start]
     rest = text[mention.end : stop]
     key = company_key(mention.text)
-    if key in mention.company.ambiguous and not _LEFT_OK_AMBIGUOUS.search(before):
+    if key in mention.company.ambiguous and not _LEFT_OK_AMBIGUOUS.re.search(before):
         return False
-    if _POLITE_ADDRESS.search(before):
+    if _POLITE_ADDRESS.re.search(before):
         return True
-    if _ALWAYS.search(rest):
+    if _ALWAYS.re.search(rest):
         return True
     sentence = text[begin:stop]
-    if _APPLY.search(rest):
-        return not _PAST_EXPERIENCE.search(sentence)
-    if _FUTURE_ONLY.search(rest):
-        return bool(_FUTURE.search(rest)) and not _PAST_EXPERIENCE.search(sentence)
+    if _APPLY.re.search(rest):
+        return not _PAST_EXPERIENCE.re.search(sentence)
+    if _FUTURE_ONLY.re.search(rest):
+        return bool(_FUTURE.re.search(rest)) and not _PAST_EXPERIENCE.re.search(sentence)
     return False
 
 
@@ -266,6 +324,19 @@ def company_in_title(title: str, companies: tuple[Company, ...]) -> Company | No
 
     A heading that names two different companies (`네이버 vs 카카오 비교`) names none.
     """
+    if not companies:
+        return None
+    cache = _scanner(companies).titles
+    if title in cache:
+        return cache[title]
+    found = _company_in_title(title, companies)
+    if len(cache) >= 4096:
+        cache.clear()
+    cache[title] = found
+    return found
+
+
+def _company_in_title(title: str, companies: tuple[Company, ...]) -> Company | None:
     found: Company | None = None
     for mention in mentions(title, companies):
         if mention.product or not _ends_word(title, mention.end):
