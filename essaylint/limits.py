@@ -91,6 +91,7 @@ _UNLIMITED_BRACKETED = _compile(
     r"(?:(?:글자\s*수|글자|분량|길이)\s*)?제한\s*없음|자유\s*분량|분량\s*자유|무제한"
     r"|(?<![A-Za-z])(?:no\s+(?:word\s+|character\s+)?limit|unlimited)(?![A-Za-z])"
 )
+_DIGIT = _Lazy(r"[0-9]")
 _BARE_PATTERNS = (("range", _RANGE), ("count", _COUNT), ("unlimited", _UNLIMITED_BARE))
 _BRACKETED_PATTERNS = (
     ("range", _RANGE),
@@ -211,6 +212,10 @@ def _locate(title: str) -> tuple[list[_Term], int, int, CountMode | None] | None
 @lru_cache(maxsize=4096)
 def _find(title: str) -> tuple[Limit, int, int] | None:
     """The limit in an NFC `title` and the span of its notation; cached, as titles repeat."""
+    if _DIGIT.re.search(title) is None and _UNLIMITED_BRACKETED.re.search(title) is None:
+        # Every notation is a number (ASCII digits) or a "no limit" phrase: most titles, and
+        # the paragraph lines question detection asks about, have neither.
+        return None
     located = _locate(title)
     if located is None:
         return None

@@ -37,8 +37,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from essaylint.limits import limit_from_title
 from essaylint.model import QuestionStyle
-from essaylint.titles import LIMIT_HINT, TitleSignals, read_title
+from essaylint.titles import TitleSignals, read_title
 
 QUESTION_STYLES: tuple[QuestionStyle, ...] = (
     "heading",
@@ -118,9 +119,9 @@ def strength(candidate: Candidate) -> Strength:
 
 
 def could_be_label(line: str) -> bool:
-    """A cheap test before reading a paragraph's first line as a question: short enough to be a
-    label, or holding a digit (a limit notation needs one)."""
-    return len(line) <= 2 * _LABEL_MAX or LIMIT_HINT.search(line) is not None
+    """A test before reading a paragraph's first line as a question: short enough to be a
+    label, or stating a limit."""
+    return len(line) <= 2 * _LABEL_MAX or limit_from_title(line) is not None
 
 
 def _is_label(title: str, signals: TitleSignals) -> bool:

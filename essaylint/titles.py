@@ -61,9 +61,6 @@ _GROUP_VOCABULARY = re.compile(
     re.IGNORECASE,
 )
 _PUNCTUATION = re.compile(r"[\s\W_]+")
-LIMIT_HINT = re.compile(
-    r"\d\s*(?:자|[Bb][Yy][Tt][Ee]|[Ww][Oo][Rr][Dd]|[Cc][Hh][Aa][Rr]|단어|글자)|\d\s*/\s*\d"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,11 +92,7 @@ _DEFAULT_REFERENCE = _reference_pattern(DEFAULT_REFERENCE_TITLES)
 @lru_cache(maxsize=8192)
 def read_title(title: str, reference_titles: tuple[str, ...] | None = None) -> TitleSignals:
     """Read the signals of one heading title (cached: a document asks about its titles often)."""
-    # Every limit notation has a number with a unit or a counter (`1,000자`, `650 words`,
-    # `(0/800)`), except "(글자 수 제한 없음)": skip the costly parse for the many titles (and
-    # paragraph first lines) that have neither.
-    maybe_limit = "제한" in title or LIMIT_HINT.search(title) is not None
-    limit = limit_from_title(title) if maybe_limit else None
+    limit = limit_from_title(title)  # returns at once for the many titles with no number
     bare = title_without_limit(title) if limit is not None else title
     asks = bool(_QUESTION_MARK.search(bare) or _REQUEST.search(bare))
     numbered = bool(_NUMBERED.match(bare))
