@@ -222,11 +222,6 @@ class _SpanBuilder:
         self.flush()
         self._pending_sep = "\n"
 
-    def cell_break(self) -> None:
-        """Between table cells: the next cell joins with a space."""
-        self.flush()
-        self._pending_sep = " "
-
     def skip_to(self, needle: str) -> None:
         """Move the cursor past the next `needle` (a link's URL part, say)."""
         found = self.source.find(needle, self.cursor, self.limit)

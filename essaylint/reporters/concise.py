@@ -6,7 +6,7 @@ that grep it, and the header line of every finding in `text`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from essaylint.printable import printable
@@ -83,7 +83,9 @@ def render(
     color: bool = False,
     strict: bool = False,
     unsafe_fixes: bool = False,
+    below: Callable[[Finding, FileResult], list[str]] | None = None,
 ) -> None:
+    """`below` gives rows to print under each finding's line (`text` adds the source excerpt)."""
     for result in results:
         if result.error is not None:
             continue
@@ -92,4 +94,7 @@ def render(
         for finding in result.findings:
             fixable = is_fixable(finding, unsafe_fixes)
             out.write(finding_line(finding, color=color, fixable=fixable) + "\n")
+            rows = below(finding, result) if below is not None else []
+            if rows:
+                out.write("\n".join(rows) + "\n\n")
     out.write(summary_line(results, unsafe_fixes=unsafe_fixes) + "\n")

@@ -27,15 +27,8 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import TextIO
 
-from essaylint.printable import printable
-from essaylint.reporters.concise import (
-    BOLD,
-    COLORS,
-    finding_line,
-    is_fixable,
-    paint,
-    summary_line,
-)
+from essaylint.reporters import concise
+from essaylint.reporters.concise import BOLD, COLORS, paint
 from essaylint.results import FileResult, Finding
 
 TAB_SIZE = 4
@@ -215,15 +208,10 @@ def render(
     strict: bool = False,
     unsafe_fixes: bool = False,
 ) -> None:
-    for result in results:
-        if result.error is not None:
-            continue
-        for note in result.notes:
-            out.write(f"{printable(result.path)}: note: {printable(note)}\n")
-        for finding in result.findings:
-            fixable = is_fixable(finding, unsafe_fixes)
-            out.write(finding_line(finding, color=color, fixable=fixable) + "\n")
-            rows = snippet(finding, result.lines, color=color)
-            if rows:
-                out.write("\n".join(rows) + "\n\n")
-    out.write(summary_line(results, unsafe_fixes=unsafe_fixes) + "\n")
+    concise.render(
+        results,
+        out,
+        color=color,
+        unsafe_fixes=unsafe_fixes,
+        below=lambda finding, result: snippet(finding, result.lines, color=color),
+    )
