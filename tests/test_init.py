@@ -3,36 +3,19 @@ until edited, documents every setting, and is never written over an existing con
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-import sys
 from dataclasses import fields
 from pathlib import Path
 
 import pytest
+from helpers import essaylint
 
 from essaylint.config import ConfigFinder, Settings, load_config
 from essaylint.init import TEMPLATE
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "kakao-application.md"
-
-
-def essaylint(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "PYTHONPATH")}
-    env["NO_COLOR"] = "1"
-    return subprocess.run(
-        [sys.executable, "-m", "essaylint", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=180,
-        check=False,
-    )
 
 
 def settings_values(settings: Settings) -> dict[str, object]:

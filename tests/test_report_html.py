@@ -12,13 +12,12 @@ import json
 import os
 import re
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import essaylint
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = "examples/kakao-application.md"  # relative to ROOT: the page shows this path
@@ -28,21 +27,6 @@ CHROMEDRIVER = "/usr/bin/chromedriver"
 RED = "rgb(207, 34, 46)"  # --red
 GREEN = "rgb(26, 127, 55)"  # --green
 AMBER_BAR = "rgb(212, 167, 44)"  # --amber-bar
-
-
-def essaylint(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "PYTHONPATH")}
-    env["NO_COLOR"] = "1"
-    return subprocess.run(
-        [sys.executable, "-m", "essaylint", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=180,
-        check=False,
-    )
 
 
 @pytest.fixture(scope="module")
