@@ -87,10 +87,18 @@ class ParsedSource:
 
 def _make_parser() -> MarkdownIt:
     parser = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
+    # Inline parsing is done per token, and only where the text can hold inline markup
+    # (`_inline_children`): most essay paragraphs are plain text, and parsing their inline
+    # structure was a third of markdown-it's time.
+    parser.disable(["inline", "text_join"])
     return parser.use(front_matter_plugin)
 
 
 _PARSER = _make_parser()
+# Characters that can start inline markup in CommonMark (escapes, code, strikethrough, emphasis,
+# links and images, autolinks and HTML, entities). Text without any of them parses to plain text
+# and line breaks, which `_plain_spans` produces without the inline parser.
+_INLINE_MARKUP = re.compile(r"[\\`~*_\[<&]")
 
 
 class _SpanBuilder:
@@ -280,9 +288,52 @@ def _normalise_with_positions(
     return "".join(out_text), starts, ends
 
 
-def _inline_spans(builder: _SpanBuilder, token: Token, kind: SpanKind) -> None:
+def _inline_children(token: Token, env: dict[str, Any]) -> list[Token]:
+    """The token's inline children, parsed on first use (the core rule is disabled; the block
+    parser leaves an empty list, and parsed text always has at least one child)."""
+    if not token.children and token.content:
+        children: list[Token] = []
+        _PARSER.inline.parse(token.content, _PARSER, env, children)
+        token.children = _join_text(children)
+    return token.children
+
+
+def _join_text(tokens: list[Token]) -> list[Token]:
+    """markdown-it's text_join: escaped characters become text, adjacent texts one token."""
+    joined: list[Token] = []
+    for token in tokens:
+        if token.type == "text_special":
+            token.type = "text"
+        if token.type == "text" and joined and joined[-1].type == "text":
+            joined[-1].content += token.content
+        else:
+            joined.append(token)
+    return joined
+
+
+def _plain_spans(builder: _SpanBuilder, content: str, kind: SpanKind) -> None:
+    """Text without inline markup, as the inline parser would yield it: each line a text
+    (trailing spaces dropped before a break, leading spaces and tabs after one), breaks between."""
+    if "\n" not in content:
+        builder.add(content, kind)
+        return
+    rows = content.split("\n")
+    last = len(rows) - 1
+    for index, row in enumerate(rows):
+        if index:
+            builder.new_line()
+            row = row.lstrip(" \t")
+        if index < last:
+            row = row.rstrip(" ")
+        builder.add(row, kind)
+
+
+def _inline_spans(builder: _SpanBuilder, token: Token, kind: SpanKind, env: dict[str, Any]) -> None:
     """Walk one inline token's children into the builder."""
-    for child in token.children or ():
+    if not token.children and _INLINE_MARKUP.search(token.content) is None:
+        _plain_spans(builder, token.content, kind)
+        return
+    for child in _inline_children(token, env):
         ctype = child.type
         if ctype == "text":
             content = child.content
@@ -312,9 +363,11 @@ def _inline_spans(builder: _SpanBuilder, token: Token, kind: SpanKind) -> None:
                 builder.cursor = found + len(child.content)
 
 
-def _heading_title(builder: _SpanBuilder, inline: Token, start_line: int, end_line: int) -> None:
+def _heading_title(
+    builder: _SpanBuilder, inline: Token, start_line: int, end_line: int, env: dict[str, Any]
+) -> None:
     builder.start_block(start_line, end_line)
-    _inline_spans(builder, inline, "heading")
+    _inline_spans(builder, inline, "heading", env)
     builder.flush()
 
 
@@ -596,7 +649,8 @@ def parse_source(text: str, question_style: str | Sequence[str] = "auto") -> Par
     for line in lines:
         line_starts.append(offset)
         offset += len(line) + 1
-    tokens = _PARSER.parse(source)
+    env: dict[str, Any] = {}
+    tokens = _PARSER.parse(source, env)
     walk = _Walk(source, lines, line_starts)
     builder = walk.builder
     comments: list[Comment] = []
@@ -618,7 +672,7 @@ def parse_source(text: str, question_style: str | Sequence[str] = "auto") -> Par
         elif ttype == "heading_open" and token.level == 0 and token.map is not None:
             start, end = token.map
             builder.cursor = line_starts[start]
-            _heading_title(builder, tokens[i + 1], start, end)
+            _heading_title(builder, tokens[i + 1], start, end, env)
             title_spans = tuple(walk.spans())
             title = " ".join(_visible(g) for g in _by_line(list(title_spans))).strip()
             heading = RawHeading(
@@ -652,7 +706,7 @@ def parse_source(text: str, question_style: str | Sequence[str] = "auto") -> Par
             in_cell = tokens[i - 1].type in ("th_open", "td_open") if i else False
             first_cell = in_cell and tokens[i - 2].type == "tr_open"
             builder.start_block(start, end, " " if in_cell and not first_cell else "\n")
-            _inline_spans(builder, token, "text")
+            _inline_spans(builder, token, "text", env)
             spans = walk.spans()
             top_paragraph = containers == ["paragraph_open"]
             if item_first and token.level == 3:

@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
+from functools import cache
 from importlib.resources import files
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+import essaylint.document as document_module
 from essaylint.answers import _PLACEHOLDER_END, _placeholder_ending, find_placeholders
+from essaylint.document import DocumentError, build_document
+from essaylint.model import Document
 from essaylint.reporters.text import excerpt
-from essaylint.typos import builtin_matcher, load_builtin_packs, parse_pack, plain_toml
+from essaylint.typos import (
+    TypoMatcher,
+    builtin_matcher,
+    load_builtin_packs,
+    parse_pack,
+    plain_toml,
+)
 from essaylint.values.companies import Company, company_in_title
 
 PACK_TEXT = (files("essaylint.rules") / "typos" / "common.toml").read_text(encoding="utf-8")
@@ -116,3 +130,119 @@ def test_simple_line_excerpt_equals_the_cluster_by_cluster_one() -> None:
         for start in (-1, 0, 1, size // 3, size // 2, size - 1, size, size + 2):
             for end in (None, start, start - 1, start + 1, start + 5, start + 200, size, size + 3):
                 assert _simple_excerpt(line, start, end) == _cluster_excerpt(line, start, end)
+
+
+@cache
+def _every_position_matcher() -> TypoMatcher:
+    """The built-in matcher with its pair filter replaced by one that lets every position by."""
+    plain = TypoMatcher(load_builtin_packs())
+    plain._scan_compiled = re.compile(r"(?s).")
+    return plain
+
+
+_FORMS = [e.wrong for e in builtin_matcher().entries] + [e.right for e in builtin_matcher().entries]
+_TYPO_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(_FORMS),
+        st.sampled_from([" ", "  ", "\t", "을", "이", "가", "다.", "a", "_", "1", "(", "했"]),
+        st.text(alphabet="가나다라역활됬되요한 \t", max_size=4),
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TYPO_TEXT)
+def test_typo_pair_filter_never_drops_a_hit(text: str) -> None:
+    def hits(matcher: TypoMatcher) -> list[tuple[int, int, str]]:
+        return [(m.start, m.end, m.right) for m in matcher.find(text)]
+
+    assert hits(builtin_matcher()) == hits(_every_position_matcher())
+
+
+def test_typo_pair_filter_finds_every_flag_example() -> None:
+    fast, plain = builtin_matcher(), _every_position_matcher()
+    for entry in fast.entries:
+        for sentence in entry.flag + entry.keep:
+            expected = [(m.start, m.end, m.right) for m in plain.find(sentence)]
+            assert [(m.start, m.end, m.right) for m in fast.find(sentence)] == expected, sentence
+
+
+def _fully_parsed(text: str) -> Document:
+    """The document with every inline token parsed, as before the plain-text fast path."""
+    keep = document_module._INLINE_MARKUP
+    document_module._INLINE_MARKUP = re.compile("")  # matches everywhere: never the fast path
+    try:
+        return build_document(text)
+    finally:
+        document_module._INLINE_MARKUP = keep
+
+
+_FIXTURES = sorted(
+    path
+    for path in Path(__file__).parent.rglob("*.md")
+    if "hostile" not in path.parts and path.stat().st_size < 200_000
+)
+
+
+@pytest.mark.parametrize("path", _FIXTURES, ids=lambda p: str(p.relative_to(Path(__file__).parent)))
+def test_plain_text_fast_path_equals_the_inline_parser_on_fixtures(path: Path) -> None:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    try:
+        expected = _fully_parsed(text)
+    except DocumentError:
+        return
+    assert build_document(text) == expected
+
+
+_LINE = st.lists(
+    st.sampled_from(
+        [
+            "지원",
+            "동기",
+            " ",
+            "  ",
+            "\t",
+            "합니다.",
+            "a",
+            "1.",
+            "-",
+            "#",
+            ":",
+            "!",
+            "]",
+            "\u3000",
+            "\u00a0",
+            "*",
+            "**",
+            "_",
+            "`",
+            "[",
+            "<",
+            "&amp;",
+            "\\",
+            "~~",
+            "(100자)",
+            "é",
+            "\u1100\u1161",
+        ]
+    ),
+    max_size=8,
+).map("".join)
+_BLOCK = st.lists(_LINE, min_size=1, max_size=4).map("\n".join)
+_MARKDOWN = st.lists(
+    st.one_of(
+        _BLOCK,
+        _LINE.map(lambda line: "## " + line),
+        _BLOCK.map(lambda block: "- " + block.replace("\n", "\n  ")),
+        _BLOCK.map(lambda block: "> " + block.replace("\n", "\n> ")),
+        _LINE.map(lambda line: f"| {line} | b |\n| --- | --- |\n| {line} | c |"),
+    ),
+    max_size=6,
+).map("\n\n".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MARKDOWN)
+def test_plain_text_fast_path_equals_the_inline_parser(text: str) -> None:
+    assert build_document(text) == _fully_parsed(text)
