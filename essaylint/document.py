@@ -295,7 +295,7 @@ def _inline_children(token: Token, env: dict[str, Any]) -> list[Token]:
         children: list[Token] = []
         _PARSER.inline.parse(token.content, _PARSER, env, children)
         token.children = _join_text(children)
-    return token.children
+    return token.children or []
 
 
 def _join_text(tokens: list[Token]) -> list[Token]:
