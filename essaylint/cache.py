@@ -237,20 +237,11 @@ def _code_roots() -> list[Path]:
 def environment_fingerprint() -> str:
     """What every entry of this run depends on besides the file and its settings."""
     import unicodedata
-    from importlib.metadata import entry_points
 
     from essaylint import __version__
-    from essaylint.registry import ENTRY_POINT_GROUP
+    from essaylint.registry import plugin_entry_points
 
-    plugins = sorted(
-        (
-            ep.name,
-            ep.value,
-            ep.dist.name if ep.dist is not None else None,
-            ep.dist.version if ep.dist is not None else None,
-        )
-        for ep in entry_points(group=ENTRY_POINT_GROUP)
-    )
+    plugins = sorted((ep.name, ep.value, ep.dist, ep.version) for ep in plugin_entry_points())
     code = [_tree_fingerprint(root) for root in _code_roots()]
     return _digest(
         {

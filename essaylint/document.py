@@ -23,6 +23,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from markdown_it import MarkdownIt
@@ -102,7 +103,10 @@ _INLINE_MARKUP = re.compile(r"[\\`~*_\[<&]")
 
 
 class _SpanBuilder:
-    """Turns inline tokens into spans, finding each character's place in the original text."""
+    """Turns inline tokens into spans, finding each character's place in the original text.
+
+    Text is kept as pieces with the offset each starts at; per-character positions are made
+    only for a span that needs them (markup removed inside a line, NFD text)."""
 
     def __init__(self, source: str, line_starts: list[int]) -> None:
         self.source = source
@@ -111,9 +115,10 @@ class _SpanBuilder:
         self.limit = len(source)
         self.spans: list[Span] = []
         self._pieces: list[str] = []
-        self._positions: list[int] = []
+        self._starts: list[int] = []  # where each piece starts in `source`
         self._kind: SpanKind = "text"
         self._line = -1
+        self._line_end = -1  # offset of the current line's end ("\n" or the end of source)
         self._sep = "\n"
         self._pending_sep = "\n"
 
@@ -132,26 +137,36 @@ class _SpanBuilder:
         self._pending_sep = sep
 
     def flush(self) -> None:
-        if not self._pieces:
+        pieces = self._pieces
+        if not pieces:
             return
-        text = "".join(self._pieces)
-        starts = self._positions
-        ends: list[int] | None = None
-        if not text.isascii() and not unicodedata.is_normalized("NFC", text):
-            text, starts, ends = _normalise_with_positions(list(text), starts)
-        base = self.line_starts[self._line]
-        first = starts[0]
-        # Starts only increase, so first..last spanning exactly len-1 means no gaps.
-        contiguous = ends is None and starts[-1] - first == len(starts) - 1
+        starts = self._starts
+        text = "".join(pieces) if len(pieces) > 1 else pieces[0]
+        base = self.line_starts[self._line] - 1  # column = offset - base
+        contiguous = True
+        for index in range(1, len(pieces)):
+            if starts[index] != starts[index - 1] + len(pieces[index - 1]):
+                contiguous = False
+                break
         cols: tuple[int, ...] = ()
         end_cols: tuple[int, ...] = ()
-        if not contiguous:
-            cols = tuple(p - base + 1 for p in starts)
-            end_cols = tuple(p - base + 1 for p in (ends or [p + 1 for p in starts]))
+        if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+            positions = self._positions()
+            text, nfc_starts, ends = _normalise_with_positions(list(text), positions)
+            contiguous = False
+            cols = tuple(p - base for p in nfc_starts)
+            end_cols = tuple(p - base for p in ends)
+        elif not contiguous:
+            cols = tuple(
+                chain.from_iterable(
+                    range(start - base, start - base + len(piece))
+                    for start, piece in zip(starts, pieces, strict=True)
+                )
+            )
         self.spans.append(
             Span(
                 line=self._line + 1,
-                col=first - base + 1,
+                col=starts[0] - base,
                 text=text,
                 kind=self._kind,
                 cols=cols,
@@ -160,7 +175,37 @@ class _SpanBuilder:
             )
         )
         self._pieces = []
-        self._positions = []
+        self._starts = []
+
+    def add_row(self, text: str, kind: SpanKind) -> None:
+        """`add` for a whole row of plain text that a break or the block's end will follow:
+        when it stands verbatim on one line it becomes a span at once."""
+        if self._pieces or not text:
+            self.add(text, kind)
+            return
+        found = self.source.find(text, self.cursor, self.limit)
+        if found < 0:
+            self.add(text, kind)
+            return
+        end = found + len(text)
+        line = self.line_of(found)
+        next_start = self.line_starts[line + 1] if line + 1 < len(self.line_starts) else -1
+        if (0 <= next_start <= end) or (
+            not text.isascii() and not unicodedata.is_normalized("NFC", text)
+        ):
+            self.add(text, kind)
+            return
+        self.spans.append(
+            Span(line + 1, found - self.line_starts[line] + 1, text, kind, sep=self._pending_sep)
+        )
+        self._pending_sep = ""
+        self.cursor = end
+
+    def _positions(self) -> list[int]:
+        positions: list[int] = []
+        for start, piece in zip(self._starts, self._pieces, strict=True):
+            positions.extend(range(start, start + len(piece)))
+        return positions
 
     def _open(self, line: int, kind: SpanKind) -> None:
         """Continue the current span, or start a new one for this line and kind."""
@@ -170,6 +215,9 @@ class _SpanBuilder:
             self._pending_sep = "" if same_line else "\n"
         if not self._pieces:
             self._line = line
+            self._line_end = self.source.find("\n", self.line_starts[line])
+            if self._line_end < 0:
+                self._line_end = len(self.source)
             self._kind = kind
             self._sep = self._pending_sep
             self._pending_sep = ""
@@ -195,13 +243,17 @@ class _SpanBuilder:
         found = self.source.find(text, self.cursor, self.limit)
         if found < 0:
             return False
-        line = self.line_of(found)
-        if line != self.line_of(found + len(text) - 1):
-            return False
+        end = found + len(text)
+        if self._pieces and found >= self.line_starts[self._line] and end <= self._line_end:
+            line = self._line  # on the current span's line: no search for the line needed
+        else:
+            line = self.line_of(found)
+            if line != self.line_of(end - 1):
+                return False
         self._open(line, kind)
         self._pieces.append(text)
-        self._positions.extend(range(found, found + len(text)))
-        self.cursor = found + len(text)
+        self._starts.append(found)
+        self.cursor = end
         return True
 
     def _add_space(self, space: str, kind: SpanKind) -> None:
@@ -220,10 +272,12 @@ class _SpanBuilder:
             if ch == "\n":
                 continue
             self._open(self.line_of(pos), kind)
-            if self._positions and pos <= self._positions[-1]:
-                pos = self._positions[-1] + 1  # keep positions increasing
+            if self._pieces:
+                last = self._starts[-1] + len(self._pieces[-1]) - 1
+                if pos <= last:
+                    pos = last + 1  # keep positions increasing
             self._pieces.append(ch)
-            self._positions.append(pos)
+            self._starts.append(pos)
 
     def new_line(self) -> None:
         """A soft or hard break: what follows starts a new span."""
@@ -315,7 +369,7 @@ def _plain_spans(builder: _SpanBuilder, content: str, kind: SpanKind) -> None:
     """Text without inline markup, as the inline parser would yield it: each line a text
     (trailing spaces dropped before a break, leading spaces and tabs after one), breaks between."""
     if "\n" not in content:
-        builder.add(content, kind)
+        builder.add_row(content, kind)
         return
     rows = content.split("\n")
     last = len(rows) - 1
@@ -325,7 +379,7 @@ def _plain_spans(builder: _SpanBuilder, content: str, kind: SpanKind) -> None:
             row = row.lstrip(" \t")
         if index < last:
             row = row.rstrip(" ")
-        builder.add(row, kind)
+        builder.add_row(row, kind)
 
 
 def _inline_spans(builder: _SpanBuilder, token: Token, kind: SpanKind, env: dict[str, Any]) -> None:
@@ -416,6 +470,8 @@ def _by_line(spans: list[Span]) -> list[list[Span]]:
 
 
 def _visible(spans: list[Span]) -> str:
+    if len(spans) == 1:
+        return spans[0].text
     return join_spans(tuple(spans))[0]
 
 
@@ -458,6 +514,22 @@ _MARKUP = re.compile(
     r"<!--.*?(?:-->|\Z)|<(script|style)\b.*?(?:</\1\s*>|\Z)|<[A-Za-z/!?][^>]*>",
     re.IGNORECASE | re.DOTALL,
 )
+# The token types the walk reads; the rest (paragraph and list closes, table rows) only nest.
+_WALKED = frozenset(
+    {
+        "inline",
+        "heading_open",
+        "list_item_open",
+        "bullet_list_open",
+        "ordered_list_open",
+        "front_matter",
+        "blockquote_open",
+        "blockquote_close",
+        "fence",
+        "code_block",
+        "html_block",
+    }
+)
 _HIDDEN_MARK = "\uffff"  # a noncharacter: never text a writer saved
 _TITLE_LINES = 3  # a list item's question may wrap; its limit then ends a later line
 
@@ -474,8 +546,8 @@ class _Walk:
 
     def spans(self) -> list[Span]:
         self.builder.flush()
-        taken = list(self.builder.spans)
-        self.builder.spans.clear()
+        taken = self.builder.spans
+        self.builder.spans = []
         return taken
 
     def add_text(self, spans: list[Span]) -> None:
@@ -657,18 +729,38 @@ def parse_source(text: str, question_style: str | Sequence[str] = "auto") -> Par
     front_matter: dict[str, Any] = {}
     notes: list[str] = []
     depth_seen = 0
-    containers: list[str] = []
     quote_start = -1
     item_first = False  # the next inline is a top-level list item's first paragraph
     item_number: int | None = None
 
     i = 0
-    while i < len(tokens):
+    count = len(tokens)
+    while i < count:
         token = tokens[i]
         ttype = token.type
-        depth_seen = max(depth_seen, token.level)
-        if ttype == "front_matter":
-            front_matter = _read_front_matter(token.content)
+        if token.level > depth_seen:
+            depth_seen = token.level
+        if ttype not in _WALKED:
+            i += 1
+            continue
+        if ttype == "inline" and token.map is not None:
+            start, end = token.map
+            before = tokens[i - 1] if i else token
+            in_cell = before.type in ("th_open", "td_open")
+            first_cell = in_cell and tokens[i - 2].type == "tr_open"
+            builder.start_block(start, end, " " if in_cell and not first_cell else "\n")
+            _inline_spans(builder, token, "text", env)
+            spans = walk.spans()
+            if item_first and token.level == 3:
+                walk.list_item(spans, item_number)
+            elif before.type == "paragraph_open" and before.level == 0:
+                walk.paragraph(spans)
+            elif spans or not in_cell:
+                walk.add_text(spans)
+            item_first = False
+            for child in token.children or ():
+                if child.type == "html_inline" and child.content.startswith("<!--"):
+                    comments.extend(_inline_comment(child.content, start, lines))
         elif ttype == "heading_open" and token.level == 0 and token.map is not None:
             start, end = token.map
             builder.cursor = line_starts[start]
@@ -686,8 +778,6 @@ def parse_source(text: str, question_style: str | Sequence[str] = "auto") -> Par
             walk.parent_title = title
             i += 3
             continue
-        elif ttype in ("bullet_list_open", "ordered_list_open") and token.level == 0:
-            walk.list_group += 1
         elif ttype == "list_item_open":
             if token.level == 1:
                 item_first = True
@@ -695,42 +785,25 @@ def parse_source(text: str, question_style: str | Sequence[str] = "auto") -> Par
                 item_number = int(info) if info.isdigit() else None
             if tokens[i + 1].type == "list_item_close":
                 walk.add_text([])
-        elif ttype == "blockquote_open" and token.level == 0:
-            quote_start = len(walk.pieces)
-        elif ttype == "blockquote_close" and token.level == 0:
-            if quote_start >= 0:
-                walk.blockquote(quote_start)
-            quote_start = -1
-        elif ttype == "inline" and token.map is not None:
-            start, end = token.map
-            in_cell = tokens[i - 1].type in ("th_open", "td_open") if i else False
-            first_cell = in_cell and tokens[i - 2].type == "tr_open"
-            builder.start_block(start, end, " " if in_cell and not first_cell else "\n")
-            _inline_spans(builder, token, "text", env)
-            spans = walk.spans()
-            top_paragraph = containers == ["paragraph_open"]
-            if item_first and token.level == 3:
-                walk.list_item(spans, item_number)
-            elif top_paragraph:
-                walk.paragraph(spans)
-            elif spans or not in_cell:
-                walk.add_text(spans)
-            item_first = False
+        elif ttype in ("bullet_list_open", "ordered_list_open"):
+            if token.level == 0:
+                walk.list_group += 1
+        elif ttype == "front_matter":
+            front_matter = _read_front_matter(token.content)
+        elif ttype == "blockquote_open":
+            if token.level == 0:
+                quote_start = len(walk.pieces)
+        elif ttype == "blockquote_close":
+            if token.level == 0:
+                if quote_start >= 0:
+                    walk.blockquote(quote_start)
+                quote_start = -1
         elif ttype in ("fence", "code_block"):
             _code_spans(builder, token, lines)
             walk.add_text(walk.spans())
         elif ttype == "html_block" and token.map is not None:
             walk.html_block(token.content, token.map[0], top_level=token.level == 0)
-        if token.nesting == 1:
-            containers.append(ttype)
-        elif token.nesting == -1 and containers:
-            containers.pop()
-        if ttype == "html_block" and token.map is not None:
             comments.extend(_comments_in(token.content, token.map[0], lines))
-        elif ttype == "inline" and token.map is not None:
-            for child in token.children or ():
-                if child.type == "html_inline" and child.content.startswith("<!--"):
-                    comments.extend(_inline_comment(child.content, token.map[0], lines))
         i += 1
     line_count = len(lines) - (1 if source.endswith("\n") else 0)
     preamble, headings, malformed = _assemble(walk.pieces, question_style)

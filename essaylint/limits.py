@@ -91,7 +91,10 @@ _UNLIMITED_BRACKETED = _compile(
     r"(?:(?:글자\s*수|글자|분량|길이)\s*)?제한\s*없음|자유\s*분량|분량\s*자유|무제한"
     r"|(?<![A-Za-z])(?:no\s+(?:word\s+|character\s+)?limit|unlimited)(?![A-Za-z])"
 )
-_DIGIT = _Lazy(r"[0-9]")
+# Every notation with a number has a digit right before (spaces aside) a unit or a counter's
+# slash: 자, 글자, 바이트, 단어, characters, chars, bytes, words, "/". Text without one holds no
+# numeric notation, which keeps paragraph lines with dates and figures ("2023년") cheap.
+_NOTATION_HINT = _Lazy(r"[0-9]\s*[글자바단/cbwCBW]")
 _BARE_PATTERNS = (("range", _RANGE), ("count", _COUNT), ("unlimited", _UNLIMITED_BARE))
 _BRACKETED_PATTERNS = (
     ("range", _RANGE),
@@ -212,10 +215,15 @@ def _locate(title: str) -> tuple[list[_Term], int, int, CountMode | None] | None
 @lru_cache(maxsize=4096)
 def _find(title: str) -> tuple[Limit, int, int] | None:
     """The limit in an NFC `title` and the span of its notation; cached, as titles repeat."""
-    if _DIGIT.re.search(title) is None and _UNLIMITED_BRACKETED.re.search(title) is None:
-        # Every notation is a number (ASCII digits) or a "no limit" phrase: most titles, and
+    if _NOTATION_HINT.re.search(title) is None and _UNLIMITED_BRACKETED.re.search(title) is None:
+        # Every notation is a number and its unit or a "no limit" phrase: most titles, and
         # the paragraph lines question detection asks about, have neither.
         return None
+    return _read_limit(title)
+
+
+def _read_limit(title: str) -> tuple[Limit, int, int] | None:
+    """`_find` without its quick rejection (tests check that the two agree)."""
     located = _locate(title)
     if located is None:
         return None

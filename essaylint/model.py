@@ -147,13 +147,19 @@ def join_spans(spans: tuple[Span, ...]) -> tuple[str, tuple[int, ...]]:
     parts: list[str] = []
     offsets: list[int] = []
     pos = 0
-    for i, span in enumerate(spans):
-        if i:
-            parts.append(span.sep)
-            pos += len(span.sep)
+    first = True
+    for span in spans:
+        if first:
+            first = False
+        else:
+            sep = span.sep
+            if sep:
+                parts.append(sep)
+                pos += len(sep)
         offsets.append(pos)
-        parts.append(span.text)
-        pos += len(span.text)
+        text = span.text
+        parts.append(text)
+        pos += len(text)
     return "".join(parts), tuple(offsets)
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from essaylint.plugin import SEVERITIES, Rule
 
 if TYPE_CHECKING:
-    from importlib.metadata import EntryPoint
+    from essaylint.entry_points import PluginEntry
 
 ENTRY_POINT_GROUP = "essaylint.plugins"
 CODE_PATTERN = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
@@ -29,12 +29,12 @@ class PluginError(RuntimeError):
 
 
 @lru_cache(maxsize=1)
-def plugin_entry_points() -> tuple[EntryPoint, ...]:
+def plugin_entry_points() -> tuple[PluginEntry, ...]:
     """The plugin entry points by name, read once per process: finding them scans the metadata
     of every installed distribution, and both the rules and the result cache's key need them."""
-    from importlib.metadata import entry_points
+    from essaylint.entry_points import find_entry_points
 
-    return tuple(sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name))
+    return tuple(sorted(find_entry_points(ENTRY_POINT_GROUP), key=lambda e: e.name))
 
 
 @lru_cache(maxsize=1)
@@ -43,7 +43,7 @@ def load_rules() -> dict[str, Rule]:
     rules: dict[str, Rule] = {}
     names: dict[str, str] = {}
     for entry in plugin_entry_points():
-        dist = entry.dist.name if entry.dist is not None else "unknown distribution"
+        dist = entry.dist or "unknown distribution"
         try:
             rule = entry.load()
         except Exception as error:  # a third-party import can fail in any way

@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import essaylint.document as document_module
+from essaylint import limits
 from essaylint.answers import _PLACEHOLDER_END, _placeholder_ending, find_placeholders
 from essaylint.document import DocumentError, build_document
 from essaylint.model import Document
@@ -246,3 +247,49 @@ _MARKDOWN = st.lists(
 @given(_MARKDOWN)
 def test_plain_text_fast_path_equals_the_inline_parser(text: str) -> None:
     assert build_document(text) == _fully_parsed(text)
+
+
+_TITLE = st.lists(
+    st.sampled_from(
+        [
+            "지원동기",
+            " ",
+            "(",
+            ")",
+            "[",
+            "]",
+            "1",
+            "50",
+            "1,000",
+            "2023",
+            "자",
+            "글자",
+            "바이트",
+            "단어",
+            "chars",
+            "Bytes",
+            "words",
+            "/",
+            "~",
+            "-",
+            "이내",
+            "최대",
+            "제한 없음",
+            "자유 분량",
+            "no limit",
+            "공백 포함",
+            "년",
+            "%",
+            "회",
+            "\u3000",
+            "제",
+        ]
+    ),
+    max_size=10,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TITLE)
+def test_limit_quick_rejection_never_drops_a_notation(title: str) -> None:
+    assert limits._find(title) == limits._read_limit(title)

@@ -1,0 +1,83 @@
+"""The quick entry-point reader must give what importlib.metadata gives."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from essaylint import entry_points
+from essaylint.entry_points import PluginEntry, find_entry_points
+from essaylint.registry import ENTRY_POINT_GROUP
+
+
+def _as_rows(found: tuple[PluginEntry, ...]) -> list[tuple[str, str, str | None, str | None]]:
+    return sorted((e.name, e.value, e.dist, e.version) for e in found)
+
+
+def _distribution(
+    site: Path, folder: str, name: str, text: str, metadata: str = "METADATA"
+) -> None:
+    info = site / folder
+    info.mkdir(parents=True)
+    (info / metadata).write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 2.0\n\nbody\n")
+    (info / "entry_points.txt").write_text(text)
+
+
+@pytest.mark.parametrize("group", [ENTRY_POINT_GROUP, "console_scripts", "pytest11"])
+def test_quick_reader_equals_importlib_metadata(group: str) -> None:
+    quick = entry_points._scan(group)
+    assert _as_rows(quick) == _as_rows(entry_points._from_importlib(group))
+    if group == ENTRY_POINT_GROUP:
+        assert {e.name for e in quick} >= {"EL101", "EL201", "EL301"}
+
+
+def test_third_party_distributions_on_the_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "site"
+    _distribution(
+        site,
+        "my_rules-2.0.dist-info",
+        "my-rules",
+        "# comment\n[console_scripts]\nx = y:z\n\n[essaylint.plugins]\nXA001 = my_rules.a:RULE\n"
+        " XA002=my_rules.b : RULE \n[other]\nXA003 = nope:RULE\n",
+    )
+    _distribution(
+        site, "old_rules.egg-info", "old.rules", "[essaylint.plugins]\nXB001 = o:R\n", "PKG-INFO"
+    )
+    # A second copy of a distribution later on the path is shadowed by the first.
+    shadow = tmp_path / "shadow"
+    _distribution(
+        shadow, "my_rules-1.0.dist-info", "my-rules", "[essaylint.plugins]\nXA009 = s:R\n"
+    )
+    monkeypatch.setattr(sys, "path", [str(site), str(shadow), *sys.path])
+    quick = entry_points._scan(ENTRY_POINT_GROUP)
+    assert _as_rows(quick) == _as_rows(entry_points._from_importlib(ENTRY_POINT_GROUP))
+    mine = [e for e in quick if e.name.startswith("X")]
+    assert _as_rows(tuple(mine)) == [
+        ("XA001", "my_rules.a:RULE", "my-rules", "2.0"),
+        ("XA002", "my_rules.b : RULE", "my-rules", "2.0"),
+        ("XB001", "o:R", "old.rules", "2.0"),
+    ]
+
+
+def test_a_zip_on_the_path_is_left_to_importlib(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    archive = tmp_path / "plugins.zip"
+    archive.write_bytes(b"PK\x05\x06" + b"\0" * 18)  # an empty zip archive
+    monkeypatch.setattr(sys, "path", [str(archive), *sys.path])
+    with pytest.raises(entry_points._Unusual):
+        entry_points._scan(ENTRY_POINT_GROUP)
+    assert _as_rows(find_entry_points(ENTRY_POINT_GROUP)) == _as_rows(
+        entry_points._from_importlib(ENTRY_POINT_GROUP)
+    )
+
+
+def test_entry_loads_its_object() -> None:
+    rule = PluginEntry(
+        "EL101", "essaylint.plugins.el101_empty_answer:RULE", "essaylint", "0"
+    ).load()
+    assert rule.code == "EL101"
