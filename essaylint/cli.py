@@ -74,14 +74,17 @@ def _run(
     quiet: bool = False,
     force_exclude: bool = False,
 ) -> list[Any]:
-    from essaylint.cache import ResultCache
-    from essaylint.cache import cache_dir as find_cache_dir
     from essaylint.config import ConfigError, ConfigFinder
     from essaylint.progress import ProgressLine, wanted
     from essaylint.registry import PluginError
     from essaylint.runner import lint_paths
 
-    cache = None if no_cache else ResultCache(find_cache_dir(cache_dir))
+    cache = None
+    if not no_cache:
+        from essaylint.cache import ResultCache
+        from essaylint.cache import cache_dir as find_cache_dir
+
+        cache = ResultCache(find_cache_dir(cache_dir))
     progress = ProgressLine(sys.stderr) if wanted(sys.stderr, quiet=quiet) else None
     results: list[Any] = []
     failure: str | None = None

@@ -8,7 +8,6 @@ error is one line naming the file and the key.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, ClassVar, Literal
@@ -190,6 +189,8 @@ def unknown_key_hint(key: str, known: frozenset[str] | set[str], noun: str = "ke
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # deferred: most runs read no TOML file at all
+
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
@@ -209,6 +210,7 @@ def _table(path: Path) -> dict[str, Any] | None:
 
 
 def _preset_table(name: str) -> dict[str, Any]:
+    import tomllib
     from importlib.resources import files
 
     text = (files("essaylint") / "presets" / f"{name}.toml").read_text(encoding="utf-8")

@@ -23,13 +23,9 @@ ConfigError or PluginError from a worker stops the run as it would in one proces
 from __future__ import annotations
 
 import math
-import multiprocessing
 import os
-import signal
 import sys
-import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +34,8 @@ from essaylint.results import FileResult
 from essaylint.runner import STDIN, Progress, check_file, look_up
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from essaylint.cache import ResultCache
 
 __all__ = ["AUTO_MIN_FILES", "cpu_count", "default_jobs", "run_files", "start_method"]
@@ -64,6 +62,8 @@ def default_jobs(files: int) -> int:
 
 
 def _single_threaded() -> bool:
+    import threading  # the process pool's imports are paid only by runs that use one
+
     if threading.active_count() != 1:
         return False
     try:
@@ -141,6 +141,9 @@ def _run_pool(
     advance: Callable[[], None],
     method: str | None,
 ) -> None:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
     from essaylint.registry import PluginError
 
     context = multiprocessing.get_context(method or start_method())
@@ -183,6 +186,8 @@ _STATE: dict[str, Any] = {}
 def _start_worker(
     finder: ConfigFinder, overrides: dict[str, Any], cache_args: tuple[Path, str] | None
 ) -> None:
+    import signal
+
     # Ctrl-C goes to the whole process group: the parent stops the run, workers just finish.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     cache = None

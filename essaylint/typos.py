@@ -35,7 +35,6 @@ in NFC (the document model's span text is); pack strings are normalised to NFC o
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -147,6 +146,8 @@ def parse_pack(text: str, label: str, *, path: str | None = None) -> TypoPack:
     """Validate a pack given as TOML text; `label` names it in error messages."""
     data = plain_toml(text)
     if data is None:
+        import tomllib  # deferred: the built-in pack is read by `plain_toml`
+
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:

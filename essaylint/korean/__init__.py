@@ -2,4 +2,10 @@
 
 Everything here except `essaylint.korean.model` is pure Python and cheap to import; the model
 module imports kiwipiepy only inside functions, the first time a rule needs it.
+The thresholds live here so that a rule's options can name them without importing the detector.
 """
+
+DEFAULT_THRESHOLD = 10.0
+"""Context gain (natural log) a correction of a word Kiwi knows needs by default."""
+DEFAULT_THRESHOLD_UNKNOWN = 12.0
+"""... of a word Kiwi does not know: names and new loanwords are often one key from a word."""

@@ -31,6 +31,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from essaylint.korean import DEFAULT_THRESHOLD, DEFAULT_THRESHOLD_UNKNOWN
 from essaylint.korean.candidates import Candidate, candidates
 
 __all__ = [
@@ -51,12 +52,6 @@ def _unknown(token: Any) -> bool:
     """Whether Kiwi guessed this token from its characters (it is not in Kiwi's dictionary)."""
     oov = getattr(token, "oov", None)
     return bool(oov) if oov is not None else token.id in _OOV_IDS
-
-
-DEFAULT_THRESHOLD = 10.0
-"""Context gain (natural log) a correction of a word Kiwi knows needs by default."""
-DEFAULT_THRESHOLD_UNKNOWN = 12.0
-"""... of a word Kiwi does not know: names and new loanwords are often one key from a word."""
 
 
 @dataclass(frozen=True, slots=True)

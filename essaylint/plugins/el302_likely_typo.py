@@ -57,19 +57,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
-from essaylint.korean.detect import (
-    DEFAULT_THRESHOLD,
-    DEFAULT_THRESHOLD_UNKNOWN,
-    Params,
-    TypoDetector,
-    Unit,
-)
-from essaylint.korean.scan import Block, blocks, document_has_hangul, place, span_words
-from essaylint.korean.text import hangul_words, sentence_bounds, sentence_starts
-from essaylint.korean.vocabulary import Vocabulary, shipped_words, user_words
+from essaylint.korean import DEFAULT_THRESHOLD, DEFAULT_THRESHOLD_UNKNOWN
 from essaylint.model import Document
 from essaylint.plugin import Hit, Rule, RuleContext, RuleOptions
+
+if TYPE_CHECKING:
+    from essaylint.korean.detect import TypoDetector, Unit
+    from essaylint.korean.scan import Block
+    from essaylint.korean.vocabulary import Vocabulary
+
+# The detector and its helpers are imported inside the functions: `--ignore model` runs (and
+# documents without Hangul) never pay for them.
 
 __all__ = ["RULE", "Options", "check", "detector"]
 
@@ -95,6 +95,7 @@ class Options(RuleOptions):
 @cache
 def detector(keystroke_slips: bool = True) -> TypoDetector:
     """The process's detector (loads Kiwi on first use)."""
+    from essaylint.korean.detect import Params, TypoDetector
     from essaylint.korean.model import get_kiwi
 
     return TypoDetector(get_kiwi(), Params(keystroke=keystroke_slips), pairs=_known_pairs())
@@ -120,6 +121,10 @@ def _units(
     doc: Document, vocabulary: Vocabulary, defer: bool
 ) -> tuple[list[Unit], list[tuple[Block, int]]]:
     """Sentences to examine, and for each the block it came from and its offset there."""
+    from essaylint.korean.detect import Unit
+    from essaylint.korean.scan import blocks, span_words
+    from essaylint.korean.text import hangul_words, sentence_bounds, sentence_starts
+
     units: list[Unit] = []
     origins: list[tuple[Block, int]] = []
     for block in blocks(doc):
@@ -147,6 +152,9 @@ def _units(
 
 
 def check(doc: Document, opts: Options, ctx: RuleContext) -> Iterator[Hit]:
+    from essaylint.korean.scan import document_has_hangul, place
+    from essaylint.korean.vocabulary import Vocabulary, shipped_words, user_words
+
     if not document_has_hangul(doc):
         return
     words = user_words(ctx.settings, ctx.base_dir, doc.comments)

@@ -47,11 +47,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from essaylint.korean.scan import Block, blocks, document_has_hangul, place, sentences
-from essaylint.korean.spacing import suggest_spacing
 from essaylint.model import Document
 from essaylint.plugin import Hit, Rule, RuleContext, RuleOptions
+
+if TYPE_CHECKING:
+    from essaylint.korean.scan import Block
 
 __all__ = ["RULE", "Options", "check"]
 
@@ -62,6 +64,10 @@ class Options(RuleOptions):
 
 
 def check(doc: Document, opts: Options, ctx: RuleContext) -> Iterator[Hit]:
+    # Imported here: `--ignore model` runs never pay for the Korean helpers.
+    from essaylint.korean.scan import blocks, document_has_hangul, place, sentences
+    from essaylint.korean.spacing import suggest_spacing
+
     if not document_has_hangul(doc):
         return
     texts: list[str] = []
