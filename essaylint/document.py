@@ -27,6 +27,7 @@ from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from essaylint.limits import limit_from_title
@@ -100,6 +101,8 @@ _PARSER = _make_parser()
 # links and images, autolinks and HTML, entities). Text without any of them parses to plain text
 # and line breaks, which `_plain_spans` produces without the inline parser.
 _INLINE_MARKUP = re.compile(r"[\\`~*_\[<&]")
+_MARKUP_BUT_STARS = re.compile(r"[\\`~_\[<&]")
+_STAR_RUN = re.compile(r"\*+")
 
 
 class _SpanBuilder:
@@ -382,11 +385,80 @@ def _plain_spans(builder: _SpanBuilder, content: str, kind: SpanKind) -> None:
         builder.add_row(row, kind)
 
 
+def _strong_segments(content: str) -> list[str] | None:
+    """The text around `**bold**` pairs, when those are the text's only inline markup and
+    every `**` pairs up as CommonMark pairs them; None when that is not certain.
+
+    Essays bold their key phrases (`**도전**을`), so a fifth of paragraphs have `**` and nothing
+    else. Every run here is exactly two stars, so the "multiple of 3" rule never applies and
+    markdown-it's pairing is a stack: a run that can close takes the nearest open run, else it
+    opens if it can (flanking as markdown-it's scanDelims decides). A run left over is
+    literal text: then the parser decides."""
+    runs = list(_STAR_RUN.finditer(content))
+    if not runs or len(runs) % 2:
+        return None
+    open_runs = 0
+    segments: list[str] = []
+    position = 0
+    for run in runs:
+        start, end = run.span()
+        if end - start != 2:
+            return None
+        can_open, can_close = _flanking(
+            content[start - 1] if start else " ", content[end] if end < len(content) else " "
+        )
+        if can_close and open_runs:
+            open_runs -= 1
+        elif can_open:
+            open_runs += 1
+        else:
+            return None
+        segments.append(content[position:start])
+        position = end
+    if open_runs:
+        return None
+    segments.append(content[position:])
+    return segments
+
+
+def _flanking(before: str, after: str) -> tuple[bool, bool]:
+    """Whether a delimiter run between these characters is left- and right-flanking."""
+    before_punct = isMdAsciiPunct(ord(before)) or isPunctChar(before)
+    after_punct = isMdAsciiPunct(ord(after)) or isPunctChar(after)
+    before_space = isWhiteSpace(ord(before))
+    after_space = isWhiteSpace(ord(after))
+    left = not (after_space or (after_punct and not (before_space or before_punct)))
+    right = not (before_space or (before_punct and not (after_space or after_punct)))
+    return left, right
+
+
+def _text_rows(builder: _SpanBuilder, text: str, kind: SpanKind) -> None:
+    """One text child and the breaks in it, as the inline parser splits them."""
+    rows = text.split("\n")
+    last = len(rows) - 1
+    for index, row in enumerate(rows):
+        if index:
+            builder.new_line()
+            row = row.lstrip(" \t")
+        if index < last:
+            row = row.rstrip(" ")
+        builder.add(row, kind)
+
+
 def _inline_spans(builder: _SpanBuilder, token: Token, kind: SpanKind, env: dict[str, Any]) -> None:
     """Walk one inline token's children into the builder."""
-    if not token.children and _INLINE_MARKUP.search(token.content) is None:
-        _plain_spans(builder, token.content, kind)
-        return
+    if not token.children:
+        content = token.content
+        markup = _INLINE_MARKUP.search(content)
+        if markup is None:
+            _plain_spans(builder, content, kind)
+            return
+        if _MARKUP_BUT_STARS.search(content, markup.start()) is None:
+            segments = _strong_segments(content)
+            if segments is not None:
+                for segment in segments:
+                    _text_rows(builder, segment, kind)
+                return
     for child in _inline_children(token, env):
         ctype = child.type
         if ctype == "text":

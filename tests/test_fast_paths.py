@@ -170,13 +170,15 @@ def test_typo_pair_filter_finds_every_flag_example() -> None:
 
 
 def _fully_parsed(text: str) -> Document:
-    """The document with every inline token parsed, as before the plain-text fast path."""
-    keep = document_module._INLINE_MARKUP
+    """The document with every inline token parsed, as before the plain-text and bold fast
+    paths."""
+    keep = document_module._INLINE_MARKUP, document_module._strong_segments
     document_module._INLINE_MARKUP = re.compile("")  # matches everywhere: never the fast path
+    document_module._strong_segments = lambda content: None
     try:
         return build_document(text)
     finally:
-        document_module._INLINE_MARKUP = keep
+        document_module._INLINE_MARKUP, document_module._strong_segments = keep
 
 
 _FIXTURES = sorted(
@@ -216,6 +218,13 @@ _LINE = st.lists(
             "\u00a0",
             "*",
             "**",
+            "**",
+            "***",
+            "'",
+            "(",
+            ")",
+            ".",
+            "다",
             "_",
             "`",
             "[",
@@ -230,7 +239,15 @@ _LINE = st.lists(
     ),
     max_size=8,
 ).map("".join)
-_BLOCK = st.lists(_LINE, min_size=1, max_size=4).map("\n".join)
+_BOLD_PIECE = st.sampled_from(
+    ["", " ", "지원", "'고객'", "이라는", "(주)", ".", "a", "\u3000", "  "]
+)
+_BOLD_LINE = st.lists(
+    st.tuples(_BOLD_PIECE, _BOLD_PIECE, _BOLD_PIECE).map(lambda p: f"{p[0]}**{p[1]}**{p[2]}"),
+    min_size=1,
+    max_size=3,
+).map("".join)
+_BLOCK = st.lists(st.one_of(_LINE, _BOLD_LINE), min_size=1, max_size=4).map("\n".join)
 _MARKDOWN = st.lists(
     st.one_of(
         _BLOCK,
@@ -293,3 +310,65 @@ _TITLE = st.lists(
 @given(_TITLE)
 def test_limit_quick_rejection_never_drops_a_notation(title: str) -> None:
     assert limits._find(title) == limits._read_limit(title)
+
+
+def _catalogue() -> tuple[Company, ...]:
+    from essaylint.values.companies import catalogue
+    from essaylint.values.presets import load_presets
+
+    return tuple(catalogue(load_presets((), None), ("Acme Korea", "X")))
+
+
+_COMPANIES = _catalogue()
+_NAMES = [n for c in _COMPANIES for n in (*c.names, *c.products)]
+_COMPANY_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(_NAMES),
+        st.sampled_from(_NAMES).map(str.lower),
+        st.sampled_from(_NAMES).map(lambda n: n.replace(" ", "")),
+        st.sampled_from([" ", "에", "의", "가", "a", "1", "_", ".", "\n", "\u212a", "에 지원"]),
+    ),
+    max_size=8,
+).map("".join)
+
+
+def _plain_mentions(text: str) -> list[tuple[int, int, str]]:
+    """`mentions` as it was: the whole alternation tried at every position."""
+    from essaylint.values import companies as module
+
+    scanner = module._scanner(_COMPANIES)
+    keep = scanner.starts
+    object.__setattr__(scanner, "starts", re.compile(r"(?s)(?=.)"))
+    try:
+        return [(m.start, m.end, m.company.key) for m in module.mentions(text, _COMPANIES)]
+    finally:
+        object.__setattr__(scanner, "starts", keep)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_COMPANY_TEXT)
+def test_company_start_filter_never_drops_a_mention(text: str) -> None:
+    from essaylint.values.companies import mentions
+
+    fast = [(m.start, m.end, m.company.key) for m in mentions(text, _COMPANIES)]
+    assert fast == _plain_mentions(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_BOLD_LINE, min_size=1, max_size=3).map("\n".join))
+def test_bold_fast_path_equals_the_inline_parser(text: str) -> None:
+    for document in (text, "## 질문\n\n" + text, "- " + text.replace("\n", "\n  ")):
+        assert build_document(document) == _fully_parsed(document)
+
+
+def test_bold_fast_path_reads_what_commonmark_bolds() -> None:
+    assert document_module._strong_segments("저는 **도전**을 합니다") == [
+        "저는 ",
+        "도전",
+        "을 합니다",
+    ]
+    # A closing `**` after punctuation and before a letter does not close: left to the parser.
+    assert document_module._strong_segments("**'고객'**이라는") is None
+    assert document_module._strong_segments("a**b**c") == ["a", "b", "c"]  # open-or-close runs
+    assert document_module._strong_segments("**a **b") is None  # two openers, nothing closes
+    assert document_module._strong_segments("***x***") is None

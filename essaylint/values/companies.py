@@ -214,6 +214,9 @@ def _lookup_key(name: str) -> str:
 @dataclass(frozen=True, slots=True)
 class _Scanner:
     pattern: re.Pattern[str]
+    # Where a name may start: its first two characters (a cheap test at every position); the
+    # full alternation of ~200 names is tried only there. Both ignore case, like the names.
+    starts: re.Pattern[str]
     owners: dict[str, tuple[Company, bool]]
     exact_ascii: frozenset[str]  # short ASCII names must match in their own case (KT, LINE)
     # company_in_title's answers: headings repeat across files ("지원 동기", "입사 후 포부").
@@ -250,7 +253,36 @@ def _scanner_by_value(companies: tuple[Company, ...]) -> _Scanner:
     names = "|".join(re.escape(n).replace(r"\ ", r"\s*") for n, _, _ in entries)
     pattern = re.compile(rf"(?<![{_HANGUL}A-Za-z0-9])(?:{names})", re.IGNORECASE)
     exact = frozenset(n for n, _, _ in entries if n.isascii() and len(n) <= 4)
-    return _Scanner(pattern, owners, exact)
+    return _Scanner(pattern, _starts_filter([n for n, _, _ in entries]), owners, exact)
+
+
+def _starts_filter(names: list[str]) -> re.Pattern[str]:
+    """Zero-width matches where one of `names` may begin (a superset: tests compare)."""
+    firsts: set[str] = set()
+    seconds: set[str] = set()
+    singles: set[str] = set()
+    for name in names:
+        if len(name) == 1:
+            singles.add(name)
+            continue
+        firsts.add(name[0])
+        seconds.add(name[1])
+        if name[1] == " " and len(name) > 2:
+            seconds.add(name[2])  # `\s*` may match nothing
+    branches = []
+    if firsts:
+        branches.append(f"{_class(firsts)}{_class(seconds)}")
+    if singles:
+        branches.append(_class(singles))
+    if not branches:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?<![{_HANGUL}A-Za-z0-9])(?=(?:{'|'.join(branches)}))", re.IGNORECASE)
+
+
+def _class(chars: set[str]) -> str:
+    # A space in a name is `\s*` in the pattern: any white space may stand there.
+    inside = "".join(re.escape(c) for c in sorted(chars) if c != " ")
+    return f"[{inside}\\s]" if " " in chars else f"[{inside}]"
 
 
 def mentions(text: str, companies: tuple[Company, ...]) -> Iterator[Mention]:
@@ -262,7 +294,15 @@ def mentions(text: str, companies: tuple[Company, ...]) -> Iterator[Mention]:
     if not companies:
         return
     scanner = _scanner(companies)
-    for match in scanner.pattern.finditer(text):
+    match_at = scanner.pattern.match
+    after = 0
+    for start in scanner.starts.finditer(text):
+        if start.start() < after:
+            continue
+        match = match_at(text, start.start())
+        if match is None:
+            continue
+        after = match.end()
         found = match.group()
         if found.isascii():
             end = match.end()

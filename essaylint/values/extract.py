@@ -26,6 +26,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from essaylint.model import Document, Section, Span
 
@@ -105,6 +106,7 @@ def values_sections(document: Document) -> list[Section]:
     return found
 
 
+@lru_cache(maxsize=8192)
 def _squeezed(text: str) -> str:
     return _SQUEEZE.sub("", text).casefold()
 

@@ -215,8 +215,10 @@ def object_particle(word: str) -> str:
     return "을(를)"
 
 
+@lru_cache(maxsize=8192)
 def squeeze(text: str) -> str:
-    """The text with spaces and punctuation removed, NFC, case-folded: for whole-phrase tests."""
+    """The text with spaces and punctuation removed, NFC, case-folded: for whole-phrase tests.
+    Cached: value names and their keys are squeezed again for every answer and file."""
     return _SQUEEZE.sub("", unicodedata.normalize("NFC", text)).casefold()
 
 
