@@ -289,20 +289,26 @@ def _finding(hit: Hit, rule: Rule, severity: str, path: str) -> Finding:
 
 
 def _report(section: Section, assessment: Assessment | None) -> SectionReport:
-    report = SectionReport(
+    label = _section_label(section)
+    if assessment is None:  # groups, references, parts: no answer state
+        return SectionReport(
+            title=section.title,
+            line=section.heading_line,
+            kind=section.kind,
+            level=section.level,
+            path=label,
+            style=section.style,
+            alt_titles=section.alt_titles,
+        )
+    limit = assessment.limit
+    return SectionReport(
         title=section.title,
         line=section.heading_line,
         kind=section.kind,
         level=section.level,
-        path=_section_label(section),
+        path=label,
         style=section.style,
         alt_titles=section.alt_titles,
-    )
-    if assessment is None:  # groups, references, parts: no answer state
-        return report
-    limit = assessment.limit
-    return replace(
-        report,
         state=assessment.state,
         count=assessment.count,
         limit=limit.max if limit is not None else None,

@@ -186,11 +186,23 @@ class Document:
     # Lines read as headings although their hashes lack the space after them (`###성장과정`).
     malformed_headings: tuple[int, ...] = ()
 
+    # Every section depth first, made once: each rule walks the tree, and a recursive generator
+    # per level cost more than some rules' own work.
+    flat: tuple[Section, ...] = field(default=(), init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        flat: list[Section] = []
+        stack = list(reversed(self.sections))
+        while stack:
+            section = stack.pop()
+            flat.append(section)
+            stack.extend(reversed(section.children))
+        object.__setattr__(self, "flat", tuple(flat))
+
     def walk(self) -> Iterator[Section]:
         """Every section, depth first, in document order."""
-        for section in self.sections:
-            yield from section.walk()
+        return iter(self.flat)
 
     def questions(self) -> Iterator[Section]:
         """Every question, in document order."""
-        return (s for s in self.walk() if s.kind == "question")
+        return (s for s in self.flat if s.kind == "question")

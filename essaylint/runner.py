@@ -44,6 +44,7 @@ def lint_source(source: SourceText, path: str, settings: Settings) -> FileResult
     from essaylint.document import DocumentError, build_document
     from essaylint.engine import RuleCrash, lint_document, outline_options
 
+    lines = source.lines  # split once: the rules and the reporters both need them
     try:
         text = source.text
         document = build_document(text, **outline_options(settings))
@@ -52,7 +53,7 @@ def lint_source(source: SourceText, path: str, settings: Settings) -> FileResult
             if outline_options(merged) != outline_options(settings):
                 document = build_document(text, **outline_options(merged))
             settings = merged
-        result = lint_document(document, path, settings, source.lines)
+        result = lint_document(document, path, settings, lines)
     except (DocumentError, ConfigError, RuleCrash) as error:
         message = str(error)
         prefix = f"{path}: "
@@ -63,7 +64,7 @@ def lint_source(source: SourceText, path: str, settings: Settings) -> FileResult
         kind = type(error).__name__
         return FileResult(path=path, error=f"internal error ({kind}: {error}); please report it")
     result.encoding = source.encoding
-    result.lines = tuple(source.lines)
+    result.lines = tuple(lines)
     if source.fallback:
         result.notes.insert(0, "read as CP949 (EUC-KR), not UTF-8")
     return result
