@@ -131,9 +131,11 @@ def _classify(node: _Node, reference_titles: tuple[str, ...] | None) -> None:
         node.kind = "group" if collection_title else "question"
         return
     kids = [c for c in node.children if not _signals(c, reference_titles).reference_like]
-    for child in node.children:
-        if child not in kids:
-            _mark(child, "reference")
+    if len(kids) < len(node.children):
+        kept = {id(c) for c in kids}  # by identity: two notes may have equal contents
+        for child in node.children:
+            if id(child) not in kept:
+                _mark(child, "reference")
     kid_signals = [_signals(c, reference_titles) for c in kids]
     if not kids:
         kind: SectionKind = "question" if (own.strong or node.last.body) else "group"
