@@ -52,8 +52,15 @@ def _split(values: Sequence[str]) -> tuple[str, ...]:
 
 
 def _check_selectors(selectors: Sequence[str], option: str) -> None:
-    from essaylint.registry import PluginError, load_rules, unknown_selectors
+    from essaylint.registry import (
+        PluginError,
+        known_without_loading,
+        load_rules,
+        unknown_selectors,
+    )
 
+    if all(known_without_loading(selector) for selector in selectors):
+        return  # a code or built-in tag: no rule module needs importing to know it
     try:
         rules = load_rules()
     except PluginError as error:

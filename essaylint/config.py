@@ -282,12 +282,17 @@ class ConfigFinder:
         self._explicit = _load_checked(explicit) if explicit is not None else None
         self._by_dir: dict[Path, Settings] = {}
         self._by_file: dict[Path, Settings] = {}
+        # By the folder as given, so a thousand files in one folder resolve it once.
+        self._by_given: dict[Path, Settings] = {}
 
     def for_path(self, file: Path | None) -> Settings:
         if self._explicit is not None:
             return self._explicit
-        start = (file.parent if file is not None else Path.cwd()).resolve()
-        return self._lookup(start)
+        given = file.parent if file is not None else Path.cwd()
+        found = self._by_given.get(given)
+        if found is None:
+            found = self._by_given[given] = self._lookup(given.resolve())
+        return found
 
     def _lookup(self, folder: Path) -> Settings:
         cached = self._by_dir.get(folder)

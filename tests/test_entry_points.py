@@ -81,3 +81,28 @@ def test_entry_loads_its_object() -> None:
         "EL101", "essaylint.plugins.el101_empty_answer:RULE", "essaylint", "0"
     ).load()
     assert rule.code == "EL101"
+
+
+def test_builtin_tags_are_the_built_in_rules_tags() -> None:
+    from essaylint.registry import BUILTIN_TAGS, all_tags, is_builtin, load_rules
+
+    assert all_tags(r for r in load_rules().values() if is_builtin(r)) == BUILTIN_TAGS
+
+
+@pytest.mark.parametrize(
+    ("selector", "known"),
+    [
+        ("model", True),
+        ("EL3", True),
+        ("el301", True),
+        ("ALL", True),
+        ("EL999", False),
+        ("known-typo", False),
+        ("modle", False),
+    ],
+)
+def test_selectors_known_from_entry_points_alone(selector: str, known: bool) -> None:
+    from essaylint.registry import known_without_loading
+
+    # Names need the rule modules; `_check_selectors` then loads them.
+    assert known_without_loading(selector) is known
