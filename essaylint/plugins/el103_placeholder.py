@@ -54,11 +54,16 @@ class Options(RuleOptions):
         return _compiled(tuple(self.terms))
 
 
-def _in_code(section: Section, offset: int) -> bool:
+def _outside_text(section: Section, start: int, end: int) -> bool:
+    """Whether a match lies in code, or runs from one span into the next: `OOO` in text and
+    `O` in a code span after it are not a placeholder `OOOO` (found by fuzzing)."""
     import bisect
 
-    index = max(0, bisect.bisect_right(section.offsets, offset) - 1)
-    return bool(section.spans) and section.spans[index].kind == "code"
+    if not section.spans:
+        return False
+    first = max(0, bisect.bisect_right(section.offsets, start) - 1)
+    last = max(0, bisect.bisect_right(section.offsets, max(start, end - 1)) - 1)
+    return first != last or section.spans[first].kind == "code"
 
 
 def check(doc: Document, opts: Options, ctx: RuleContext) -> Iterator[Hit]:
@@ -67,7 +72,7 @@ def check(doc: Document, opts: Options, ctx: RuleContext) -> Iterator[Hit]:
         if section.kind in ("reference", "part"):
             continue
         for found in find_placeholders(section.text, pattern):
-            if _in_code(section, found.start):
+            if _outside_text(section, found.start, found.end):
                 continue
             line, col = section.locate(found.start)
             end_line, end_col = section.locate_end(found.end)
