@@ -371,18 +371,7 @@ def _join_text(tokens: list[Token]) -> list[Token]:
 def _plain_spans(builder: _SpanBuilder, content: str, kind: SpanKind) -> None:
     """Text without inline markup, as the inline parser would yield it: each line a text
     (trailing spaces dropped before a break, leading spaces and tabs after one), breaks between."""
-    if "\n" not in content:
-        builder.add_row(content, kind)
-        return
-    rows = content.split("\n")
-    last = len(rows) - 1
-    for index, row in enumerate(rows):
-        if index:
-            builder.new_line()
-            row = row.lstrip(" \t")
-        if index < last:
-            row = row.rstrip(" ")
-        builder.add_row(row, kind)
+    _text_rows(builder, content, kind, whole=True)
 
 
 def _strong_segments(content: str) -> list[str] | None:
@@ -432,8 +421,11 @@ def _flanking(before: str, after: str) -> tuple[bool, bool]:
     return left, right
 
 
-def _text_rows(builder: _SpanBuilder, text: str, kind: SpanKind) -> None:
-    """One text child and the breaks in it, as the inline parser splits them."""
+def _text_rows(builder: _SpanBuilder, text: str, kind: SpanKind, *, whole: bool = False) -> None:
+    """One text child and the breaks in it, as the inline parser splits them (trailing spaces
+    dropped before a break, leading spaces and tabs after one). `whole`: nothing follows the
+    text on its last line, so each row may become a span at once."""
+    add = builder.add_row if whole else builder.add
     rows = text.split("\n")
     last = len(rows) - 1
     for index, row in enumerate(rows):
@@ -442,7 +434,7 @@ def _text_rows(builder: _SpanBuilder, text: str, kind: SpanKind) -> None:
             row = row.lstrip(" \t")
         if index < last:
             row = row.rstrip(" ")
-        builder.add(row, kind)
+        add(row, kind)
 
 
 def _inline_spans(builder: _SpanBuilder, token: Token, kind: SpanKind, env: dict[str, Any]) -> None:

@@ -289,26 +289,20 @@ def _finding(hit: Hit, rule: Rule, severity: str, path: str) -> Finding:
 
 
 def _report(section: Section, assessment: Assessment | None) -> SectionReport:
-    label = _section_label(section)
+    heading: dict[str, Any] = {
+        "title": section.title,
+        "line": section.heading_line,
+        "kind": section.kind,
+        "level": section.level,
+        "path": _section_label(section),
+        "style": section.style,
+        "alt_titles": section.alt_titles,
+    }
     if assessment is None:  # groups, references, parts: no answer state
-        return SectionReport(
-            title=section.title,
-            line=section.heading_line,
-            kind=section.kind,
-            level=section.level,
-            path=label,
-            style=section.style,
-            alt_titles=section.alt_titles,
-        )
+        return SectionReport(**heading)
     limit = assessment.limit
     return SectionReport(
-        title=section.title,
-        line=section.heading_line,
-        kind=section.kind,
-        level=section.level,
-        path=label,
-        style=section.style,
-        alt_titles=section.alt_titles,
+        **heading,
         state=assessment.state,
         count=assessment.count,
         limit=limit.max if limit is not None else None,
