@@ -15,6 +15,7 @@ import os
 import re
 import sys
 from dataclasses import dataclass
+from importlib.machinery import PathFinder
 from typing import Any
 
 _SECTION = re.compile(r"^\[([^\]]+)\]\s*$")
@@ -66,8 +67,11 @@ def _from_importlib(group: str) -> tuple[PluginEntry, ...]:
 
 
 def _scan(group: str) -> tuple[PluginEntry, ...]:
-    if any(type(finder).__name__ == "Distribution" for finder in sys.meta_path):
-        raise _Unusual  # never seen in practice; keep the exact answer if it happens
+    if any(
+        finder is not PathFinder and hasattr(finder, "find_distributions")
+        for finder in sys.meta_path
+    ):
+        raise _Unusual  # a finder that supplies distributions besides those on sys.path
     header = f"[{group}]"
     seen: set[str] = set()
     found: list[PluginEntry] = []

@@ -98,11 +98,15 @@ def all_tags(rules: Iterable[Rule]) -> set[str]:
 
 def matches(rule: Rule, selector: str) -> bool:
     """A selector is ALL, a code, a code prefix (EL2), a name or alias, or a tag."""
-    if selector.upper() == "ALL":
-        return True
-    if selector.upper().startswith(rule.code[:2]) and rule.code.startswith(selector.upper()):
+    if _matches_code(rule.code, selector):
         return True
     return selector in (rule.name, *rule.aliases) or selector in rule.tags
+
+
+def _matches_code(code: str, selector: str) -> bool:
+    """ALL, the code itself or a prefix of it within its family letters (EL, EL3, el301)."""
+    upper = selector.upper()
+    return upper == "ALL" or (upper.startswith(code[:2]) and code.startswith(upper))
 
 
 # The tags of the built-in rules (a test keeps this equal to theirs): a selector naming one, or
@@ -111,13 +115,9 @@ BUILTIN_TAGS = frozenset({"structure", "length", "spelling", "values", "model", 
 
 
 def known_without_loading(selector: str) -> bool:
-    upper = selector.upper()
-    if upper == "ALL" or selector in BUILTIN_TAGS:
+    if selector in BUILTIN_TAGS:
         return True
-    return any(
-        upper.startswith(entry.name[:2]) and entry.name.startswith(upper)
-        for entry in plugin_entry_points()
-    )
+    return any(_matches_code(entry.name, selector) for entry in plugin_entry_points())
 
 
 def unknown_selectors(selectors: Iterable[str], rules: dict[str, Rule]) -> list[str]:

@@ -106,3 +106,16 @@ def test_selectors_known_from_entry_points_alone(selector: str, known: bool) -> 
 
     # Names need the rule modules; `_check_selectors` then loads them.
     assert known_without_loading(selector) is known
+
+
+def test_a_finder_that_supplies_distributions_is_left_to_importlib(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    class Supplier:
+        @staticmethod
+        def find_distributions(*args: object, **kwargs: object) -> list[object]:
+            return []
+
+    monkeypatch.setattr(sys, "meta_path", [*sys.meta_path, Supplier()])
+    with pytest.raises(entry_points._Unusual):
+        entry_points._scan(ENTRY_POINT_GROUP)
