@@ -111,11 +111,20 @@ class Section:
     def is_question(self) -> bool:
         return self.kind == "question"
 
+    def span_index(self, offset: int) -> int:
+        """Index in `spans` of the span holding `offset` of `text` (a separator belongs to the
+        span before it)."""
+        return max(0, bisect.bisect_right(self.offsets, offset) - 1)
+
+    def in_code(self, offset: int) -> bool:
+        """Whether `offset` of `text` is inside code, which text rules leave alone."""
+        return bool(self.spans) and self.spans[self.span_index(offset)].kind == "code"
+
     def locate(self, offset: int) -> tuple[int, int]:
         """Map an offset in `text` to the original (line, col)."""
         if not self.spans:
             return self.heading_line, 1
-        index = max(0, bisect.bisect_right(self.offsets, offset) - 1)
+        index = self.span_index(offset)
         span = self.spans[index]
         inner = offset - self.offsets[index]
         if inner < 0:
@@ -130,7 +139,7 @@ class Section:
         just past its last character, not at the start of whatever follows (markup, a URL)."""
         if not self.spans or offset <= 0:
             return self.locate(offset)
-        index = max(0, bisect.bisect_right(self.offsets, offset - 1) - 1)
+        index = self.span_index(offset - 1)
         span = self.spans[index]
         inner = min(max(offset - self.offsets[index], 0), len(span.text))
         return span.line, span.end_column_at(inner)

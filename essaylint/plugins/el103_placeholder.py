@@ -57,13 +57,10 @@ class Options(RuleOptions):
 def _outside_text(section: Section, start: int, end: int) -> bool:
     """Whether a match lies in code, or runs from one span into the next: `OOO` in text and
     `O` in a code span after it are not a placeholder `OOOO` (found by fuzzing)."""
-    import bisect
-
     if not section.spans:
         return False
-    first = max(0, bisect.bisect_right(section.offsets, start) - 1)
-    last = max(0, bisect.bisect_right(section.offsets, max(start, end - 1)) - 1)
-    return first != last or section.spans[first].kind == "code"
+    first = section.span_index(start)
+    return first != section.span_index(max(start, end - 1)) or section.in_code(start)
 
 
 def check(doc: Document, opts: Options, ctx: RuleContext) -> Iterator[Hit]:

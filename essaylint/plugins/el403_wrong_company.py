@@ -51,7 +51,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from essaylint.model import Document, Section
+from essaylint.model import Document
 from essaylint.plugin import Hit, Rule, RuleContext, RuleOptions
 from essaylint.values.lemmas import object_particle
 from essaylint.values.presets import company_key
@@ -74,15 +74,6 @@ def _allowed(text: str, start: int, end: int, name: str, allow: tuple[str, ...])
                 return True
             index = text.find(phrase, index + 1)
     return False
-
-
-def _is_code(section: Section, offset: int) -> bool:
-    import bisect
-
-    if not section.spans:
-        return False
-    index = max(0, bisect.bisect_right(section.offsets, offset) - 1)
-    return section.spans[index].kind == "code"
 
 
 def check(doc: Document, opts: Options, ctx: RuleContext) -> Iterator[Hit]:
@@ -111,7 +102,7 @@ def check(doc: Document, opts: Options, ctx: RuleContext) -> Iterator[Hit]:
                 continue
             if company_key(mention.text) in target_names:
                 continue
-            if _is_code(question, mention.start):
+            if question.in_code(mention.start):
                 continue
             if _allowed(text, mention.start, mention.end, mention.text, opts.allow):
                 continue

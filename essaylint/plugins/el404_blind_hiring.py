@@ -381,13 +381,6 @@ def is_blind(doc: Document, ctx: RuleContext) -> bool:
     return False
 
 
-def _is_code(section: Section, offset: int) -> bool:
-    import bisect
-
-    index = max(0, bisect.bisect_right(section.offsets, offset) - 1)
-    return bool(section.spans) and section.spans[index].kind == "code"
-
-
 def check(doc: Document, opts: Options, ctx: RuleContext) -> Iterator[Hit]:
     if not is_blind(doc, ctx):
         return
@@ -398,7 +391,7 @@ def check(doc: Document, opts: Options, ctx: RuleContext) -> Iterator[Hit]:
             continue
         for found in find_all(text, opts.checks, compiled):
             words = text[found.start : found.end]
-            if _is_code(question, found.start) or any(a in words for a in opts.allow):
+            if question.in_code(found.start) or any(a in words for a in opts.allow):
                 continue
             line, col = question.locate(found.start)
             end_line, end_col = question.locate(found.end)
