@@ -99,7 +99,7 @@ def _make_parser() -> MarkdownIt:
 _PARSER = _make_parser()
 # Characters that can start inline markup in CommonMark (escapes, code, strikethrough, emphasis,
 # links and images, autolinks and HTML, entities). Text without any of them parses to plain text
-# and line breaks, which `_plain_spans` produces without the inline parser.
+# and line breaks, which `_text_rows` produces without the inline parser.
 _INLINE_MARKUP = re.compile(r"[\\`~*_\[<&]")
 _MARKUP_BUT_STARS = re.compile(r"[\\`~_\[<&]")
 _STAR_RUN = re.compile(r"\*+")
@@ -121,13 +121,19 @@ class _SpanBuilder:
         self._starts: list[int] = []  # where each piece starts in `source`
         self._kind: SpanKind = "text"
         self._line = -1
-        self._line_end = -1  # offset of the current line's end ("\n" or the end of source)
         self._sep = "\n"
         self._pending_sep = "\n"
 
     def line_of(self, offset: int) -> int:
         """0-based line of an absolute offset."""
         return bisect.bisect_right(self.line_starts, offset) - 1
+
+    def line_stop(self, line: int) -> int:
+        """Offset just past the last character of a 0-based line (its "\n" or the end)."""
+        following = line + 1
+        if following < len(self.line_starts):
+            return self.line_starts[following] - 1
+        return len(self.source)
 
     def start_block(self, start_line: int, end_line: int, sep: str = "\n") -> None:
         """Restrict the search to a block's lines (0-based, end exclusive)."""
@@ -192,8 +198,7 @@ class _SpanBuilder:
             return
         end = found + len(text)
         line = self.line_of(found)
-        next_start = self.line_starts[line + 1] if line + 1 < len(self.line_starts) else -1
-        if (0 <= next_start <= end) or (
+        if end > self.line_stop(line) or (
             not text.isascii() and not unicodedata.is_normalized("NFC", text)
         ):
             self.add(text, kind)
@@ -218,9 +223,6 @@ class _SpanBuilder:
             self._pending_sep = "" if same_line else "\n"
         if not self._pieces:
             self._line = line
-            self._line_end = self.source.find("\n", self.line_starts[line])
-            if self._line_end < 0:
-                self._line_end = len(self.source)
             self._kind = kind
             self._sep = self._pending_sep
             self._pending_sep = ""
@@ -247,7 +249,11 @@ class _SpanBuilder:
         if found < 0:
             return False
         end = found + len(text)
-        if self._pieces and found >= self.line_starts[self._line] and end <= self._line_end:
+        if (
+            self._pieces
+            and found >= self.line_starts[self._line]
+            and end <= self.line_stop(self._line)
+        ):
             line = self._line  # on the current span's line: no search for the line needed
         else:
             line = self.line_of(found)
@@ -368,12 +374,6 @@ def _join_text(tokens: list[Token]) -> list[Token]:
     return joined
 
 
-def _plain_spans(builder: _SpanBuilder, content: str, kind: SpanKind) -> None:
-    """Text without inline markup, as the inline parser would yield it: each line a text
-    (trailing spaces dropped before a break, leading spaces and tabs after one), breaks between."""
-    _text_rows(builder, content, kind, whole=True)
-
-
 def _strong_segments(content: str) -> list[str] | None:
     """The text around `**bold**` pairs, when those are the text's only inline markup and
     every `**` pairs up as CommonMark pairs them; None when that is not certain.
@@ -442,8 +442,8 @@ def _inline_spans(builder: _SpanBuilder, token: Token, kind: SpanKind, env: dict
     if not token.children:
         content = token.content
         markup = _INLINE_MARKUP.search(content)
-        if markup is None:
-            _plain_spans(builder, content, kind)
+        if markup is None:  # plain text: one text child, its breaks as the parser makes them
+            _text_rows(builder, content, kind, whole=True)
             return
         if _MARKUP_BUT_STARS.search(content, markup.start()) is None:
             segments = _strong_segments(content)
