@@ -353,7 +353,7 @@ class TypoMatcher:
         self._by_pair: dict[str, list[TypoEntry]] = {}
         self._by_single: dict[str, list[TypoEntry]] = {}
         for entry in ordered:
-            if len(entry.wrong.split(" ")[0]) == 1:
+            if _starts_with_one_letter_word(entry):
                 self._by_single.setdefault(entry.wrong[0], []).append(entry)
             else:
                 self._by_pair.setdefault(entry.wrong[:2], []).append(entry)
@@ -440,6 +440,12 @@ class TypoMatcher:
         return False
 
 
+def _starts_with_one_letter_word(entry: TypoEntry) -> bool:
+    """`됬`, `한 사람으로써`: the form's second character may be a space or nothing, so it is
+    found by its first character alone, not by a pair."""
+    return len(entry.wrong.split(" ")[0]) == 1
+
+
 def _char_class(chars: Iterable[str]) -> str:
     return "[" + "".join(re.escape(char) for char in sorted(set(chars))) + "]"
 
@@ -460,10 +466,12 @@ def _scan_source(entries: Iterable[TypoEntry]) -> str:
     for glued in (False, True):
         chosen = [e for e in entries if (e.match == "anywhere") == glued]
         seconds: dict[str, set[str]] = {}
+        singles: list[str] = []
         for entry in chosen:
-            if len(entry.wrong.split(" ")[0]) > 1:
+            if _starts_with_one_letter_word(entry):
+                singles.append(entry.wrong[0])
+            else:
                 seconds.setdefault(entry.wrong[0], set()).add(entry.wrong[1])
-        singles = [e.wrong[0] for e in chosen if len(e.wrong.split(" ")[0]) == 1]
         # Firsts with similar seconds next to each other, then dealt round-robin into groups.
         firsts = sorted(seconds, key=lambda first: (sorted(seconds[first]), first))
         count = 1 if glued else _PAIR_GROUPS  # few forms may be glued: one class is enough
