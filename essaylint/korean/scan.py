@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from essaylint.korean.text import has_hangul, sentence_bounds, sentence_starts
 from essaylint.model import Document, Section, Span, join_spans
+from essaylint.plugin import Hit
 
 __all__ = ["Block", "Place", "blocks", "document_has_hangul", "place", "sentences", "span_words"]
 
@@ -70,6 +71,22 @@ def place(block: Block, start: int, end: int) -> Place | None:
             first, last = start - offset, end - offset
             return Place(span.line, span.column_at(first), _end_column(span, last))
     return None
+
+
+def suggestion_hit(block: Block, start: int, end: int, message: str, suggestion: str) -> Hit | None:
+    """A finding on block.text[start:end] offering `suggestion`; None when it cannot be placed."""
+    where = place(block, start, end)
+    if where is None:
+        return None
+    return Hit(
+        where.line,
+        where.col,
+        message,
+        section=block.section,
+        end_line=where.line,
+        end_col=where.end_col,
+        suggestion=suggestion,
+    )
 
 
 def _end_column(span: Span, end: int) -> int:

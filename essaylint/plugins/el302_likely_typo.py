@@ -152,7 +152,7 @@ def _units(
 
 
 def check(doc: Document, opts: Options, ctx: RuleContext) -> Iterator[Hit]:
-    from essaylint.korean.scan import document_has_hangul, place
+    from essaylint.korean.scan import document_has_hangul, suggestion_hit
     from essaylint.korean.vocabulary import Vocabulary, shipped_words, user_words
 
     if not document_has_hangul(doc):
@@ -168,18 +168,15 @@ def check(doc: Document, opts: Options, ctx: RuleContext) -> Iterator[Hit]:
         if scored.best is None or scored.gain < needed:
             continue
         block, first = origins[scored.unit]
-        where = place(block, first + scored.start, first + scored.end)
-        if where is None:
-            continue
-        yield Hit(
-            where.line,
-            where.col,
+        hit = suggestion_hit(
+            block,
+            first + scored.start,
+            first + scored.end,
             f"'{scored.word}' → '{scored.best.text}'?",
-            section=block.section,
-            end_line=where.line,
-            end_col=where.end_col,
-            suggestion=scored.best.text,
+            scored.best.text,
         )
+        if hit is not None:
+            yield hit
 
 
 RULE = Rule(

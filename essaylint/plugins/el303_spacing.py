@@ -65,7 +65,7 @@ class Options(RuleOptions):
 
 def check(doc: Document, opts: Options, ctx: RuleContext) -> Iterator[Hit]:
     # Imported here: `--ignore model` runs never pay for the Korean helpers.
-    from essaylint.korean.scan import blocks, document_has_hangul, place, sentences
+    from essaylint.korean.scan import blocks, document_has_hangul, sentences, suggestion_hit
     from essaylint.korean.spacing import suggest_spacing
 
     if not document_has_hangul(doc):
@@ -82,18 +82,15 @@ def check(doc: Document, opts: Options, ctx: RuleContext) -> Iterator[Hit]:
 
     for found in suggest_spacing(get_kiwi(), texts):
         block, first = origins[found.unit]
-        where = place(block, first + found.start, first + found.end)
-        if where is None:
-            continue
-        yield Hit(
-            where.line,
-            where.col,
+        hit = suggestion_hit(
+            block,
+            first + found.start,
+            first + found.end,
             f"'{found.word}' → '{found.suggestion}'",
-            section=block.section,
-            end_line=where.line,
-            end_col=where.end_col,
-            suggestion=found.suggestion,
+            found.suggestion,
         )
+        if hit is not None:
+            yield hit
 
 
 RULE = Rule(
