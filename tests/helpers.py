@@ -6,19 +6,66 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
+
+# Inherited settings that would change what a run prints or where it caches: a test that needs
+# one passes it in `env`.
+DROPPED_ENV = ("FORCE_COLOR", "CI", "ESSAYLINT_CACHE_DIR", "PYTHONPATH")
 
 
-def essaylint(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """`python -m essaylint ARGS` as a user runs it: colour off, no PYTHONPATH, UTF-8 output."""
-    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "PYTHONPATH")}
-    env["NO_COLOR"] = "1"
-    return subprocess.run(
+def essaylint(
+    *args: str,
+    cwd: Path,
+    env: dict[str, str] | None = None,
+    stdin: bytes | None = None,
+    stderr: Any = subprocess.PIPE,
+    timeout: float = 300,
+    errors: str = "strict",
+) -> subprocess.CompletedProcess[str]:
+    """`python -m essaylint ARGS` as a user runs it: colour off, none of `DROPPED_ENV`, output
+    decoded as UTF-8 (`errors="strict"` also checks that it is UTF-8). `stderr` may be a
+    terminal's file descriptor; then the result's stderr is empty."""
+    environment = {k: v for k, v in os.environ.items() if k not in DROPPED_ENV}
+    environment["NO_COLOR"] = "1"
+    environment.update(env or {})
+    done = subprocess.run(
         [sys.executable, "-m", "essaylint", *args],
         cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=180,
+        env=environment,
+        input=stdin,
+        stdout=subprocess.PIPE,
+        stderr=stderr,
+        timeout=timeout,
         check=False,
     )
+    return subprocess.CompletedProcess(
+        done.args,
+        done.returncode,
+        done.stdout.decode("utf-8", errors),
+        (done.stderr or b"").decode("utf-8", errors),
+    )
+
+
+def essay(
+    number: int, *, second: str = "팀의 온보딩 문서를 꾸준히 정리하겠습니다.", extra: str = ""
+) -> str:
+    """A small essay; every third is over its limit, every fifth has an empty second answer.
+    `extra` ends the first answer (a marker a test plugin reacts to)."""
+    answer = "사용자의 불편을 먼저 찾고 끝까지 해결하는 개발자가 되겠습니다. " * (1 + number % 4)
+    limit = 30 if number % 3 == 0 else 400
+    answered = "" if number % 5 == 0 else f"{second}\n"
+    return (
+        f"# 지원서 {number}\n\n## 1. 지원 동기 ({limit}자)\n{answer.strip()}{extra}\n\n"
+        f"## 2. 입사 후 포부\n{answered}"
+    )
+
+
+def write_essays(folder: Path, count: int, **essay_options: str) -> list[Path]:
+    """`essay-00.md` … in `folder`, made by `essay(number, **essay_options)`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for number in range(count):
+        path = folder / f"essay-{number:02}.md"
+        path.write_text(essay(number, **essay_options), encoding="utf-8")
+        paths.append(path)
+    return paths

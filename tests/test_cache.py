@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import essay, essaylint, write_essays
 
 from essaylint.cache import (
     CACHE_DIR_NAME,
@@ -43,27 +44,6 @@ RICH = """\
 """
 
 
-def essay(number: int) -> str:
-    """A small essay; every third is over its limit, every fifth has an empty answer."""
-    answer = "사용자의 불편을 먼저 찾고 끝까지 해결하는 개발자가 되겠습니다. " * (1 + number % 4)
-    limit = 30 if number % 3 == 0 else 400
-    second = "" if number % 5 == 0 else "팀의 온보딩 문서를 꾸준히 정리하겠습니다.\n"
-    return (
-        f"# 지원서 {number}\n\n## 1. 지원 동기 ({limit}자)\n{answer.strip()}\n\n"
-        f"## 2. 입사 후 포부\n{second}"
-    )
-
-
-def write_essays(folder: Path, count: int) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for number in range(count):
-        path = folder / f"essay-{number:02}.md"
-        path.write_text(essay(number), encoding="utf-8")
-        paths.append(path)
-    return paths
-
-
 def run_lint(
     paths: list[str], cache: ResultCache | None, overrides: dict[str, Any] | None = None
 ) -> list[FileResult]:
@@ -79,21 +59,6 @@ def new_cache(folder: Path) -> ResultCache:
 
 def entries(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.json"))
-
-
-def essaylint(*args: str, cwd: Path, env: dict[str, str] | None = None) -> Any:
-    environment = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", ENV_VAR)}
-    environment["NO_COLOR"] = "1"
-    environment.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "essaylint", *args],
-        cwd=cwd,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
 
 
 # --- hits and what they cost -----------------------------------------------------------------

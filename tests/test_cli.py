@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import essaylint
 
 # --- essays -----------------------------------------------------------------------------------
 
@@ -57,29 +56,6 @@ OVER = """\
 [카카오](https://kakao.com)에서 일하고 싶어요!
 사용자의 불편을 먼저 찾는 사람이 되겠습니다.
 """
-
-
-def essaylint(
-    *args: str, cwd: Path, stdin: bytes | None = None, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "PYTHONPATH")}
-    environment["NO_COLOR"] = "1"
-    environment.update(env or {})
-    completed = subprocess.run(
-        [sys.executable, "-m", "essaylint", *args],
-        cwd=cwd,
-        env=environment,
-        input=stdin,
-        capture_output=True,
-        timeout=120,
-        check=False,
-    )
-    return subprocess.CompletedProcess(
-        completed.args,
-        completed.returncode,
-        completed.stdout.decode("utf-8"),
-        completed.stderr.decode("utf-8"),
-    )
 
 
 def write(path: Path, text: str) -> Path:

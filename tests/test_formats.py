@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import os
 import re
 import subprocess
 import sys
@@ -23,6 +22,7 @@ from typing import Any
 
 import jsonschema
 import pytest
+from helpers import essaylint
 
 from essaylint.config import ConfigFinder
 from essaylint.registry import load_rules
@@ -63,22 +63,6 @@ CONCISE = [
     "지원서/essay,v2.md:4:1: EL101 empty-answer 답변이 비어 있음 [2. 입사 후 포부]",
     "2 errors, 1 warning in 1 file · 완성도 0% (0/2 questions complete) · 1 fixable with --fix",
 ]
-
-
-def essaylint(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "PYTHONPATH")}
-    environment["NO_COLOR"] = "1"
-    done = subprocess.run(
-        [sys.executable, "-m", "essaylint", *args],
-        cwd=cwd,
-        env=environment,
-        capture_output=True,
-        timeout=120,
-        check=False,
-    )
-    return subprocess.CompletedProcess(
-        done.args, done.returncode, done.stdout.decode("utf-8"), done.stderr.decode("utf-8")
-    )
 
 
 def lint(paths: Sequence[str], cwd: Path, overrides: dict[str, Any] | None = None) -> list[Any]:

@@ -19,8 +19,6 @@ import os
 import re
 import socket
 import stat
-import subprocess
-import sys
 import threading
 import unicodedata
 from dataclasses import dataclass
@@ -28,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import essaylint
 
 from essaylint.config import ConfigError, ConfigFinder, load_config
 from essaylint.runner import expand_paths, lint_paths
@@ -114,25 +113,18 @@ def run(
     stdin: bytes | None = None,
 ) -> Run:
     """`python -m essaylint ARGS` with no traceback and every file under `watch` unchanged."""
-    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "PYTHONPATH")}
-    env.update(NO_COLOR="1", ESSAYLINT_CACHE_DIR=str(cache))
     roots = (HOSTILE, *watch)
     before = _snapshot(roots)
-    done = subprocess.run(
-        [sys.executable, "-m", "essaylint", *args],
+    done = essaylint(
+        *args,
         cwd=cwd,
-        env=env,
-        input=stdin,
-        capture_output=True,
+        env={"ESSAYLINT_CACHE_DIR": str(cache)},
+        stdin=stdin,
         timeout=600,
-        check=False,
+        errors="surrogateescape",
     )
     assert _snapshot(roots) == before, "a run changed, added or removed a file"
-    result = Run(
-        done.returncode,
-        done.stdout.decode("utf-8", "surrogateescape"),
-        done.stderr.decode("utf-8", "surrogateescape"),
-    )
+    result = Run(done.returncode, done.stdout, done.stderr)
     assert "Traceback" not in result.stderr, result.stderr
     return result
 

@@ -7,11 +7,11 @@ import os
 import pty
 import shutil
 import subprocess
-import sys
 from pathlib import Path
-from typing import Any
 
+import helpers
 import pytest
+from helpers import essay, essaylint
 
 from essaylint.config import ConfigFinder
 from essaylint.discovery import expand_paths
@@ -21,43 +21,12 @@ from essaylint.progress import ProgressLine
 NO_MODEL = ("--ignore", "EL302")  # Kiwi is not what these tests are about: keep them quick
 
 
-def essay(number: int, extra: str = "") -> str:
-    answer = "사용자의 불편을 먼저 찾고 끝까지 해결하는 개발자가 되겠습니다. " * (1 + number % 4)
-    limit = 30 if number % 3 == 0 else 400
-    second = "" if number % 5 == 0 else "아떠한 상황에서도 팀의 온보딩 문서를 정리하겠습니다.\n"
-    return (
-        f"# 지원서 {number}\n\n## 1. 지원 동기 ({limit}자)\n{answer.strip()}{extra}\n\n"
-        f"## 2. 입사 후 포부\n{second}"
-    )
+# Every answered second question has a known typo, so every file has a finding to report.
+SECOND = "아떠한 상황에서도 팀의 온보딩 문서를 정리하겠습니다."
 
 
 def write_essays(folder: Path, count: int) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for number in range(count):
-        path = folder / f"essay-{number:02}.md"
-        path.write_text(essay(number), encoding="utf-8")
-        paths.append(path)
-    return paths
-
-
-def essaylint(
-    *args: str, cwd: Path, env: dict[str, str] | None = None, **options: Any
-) -> subprocess.CompletedProcess[str]:
-    drop = ("FORCE_COLOR", "CI", "ESSAYLINT_CACHE_DIR", "PYTHONPATH")
-    environment = {k: v for k, v in os.environ.items() if k not in drop}
-    environment["NO_COLOR"] = "1"
-    environment.update(env or {})
-    streams = options or {"capture_output": True}
-    return subprocess.run(
-        [sys.executable, "-m", "essaylint", *args],
-        cwd=cwd,
-        env=environment,
-        text=True,
-        timeout=300,
-        check=False,
-        **streams,
-    )
+    return helpers.write_essays(folder, count, second=SECOND)
 
 
 def write_plugin(site: Path) -> dict[str, str]:
@@ -148,8 +117,7 @@ def test_stdin_is_read_once_in_a_parallel_run(tmp_path: Path) -> None:
             "-",
             "essays",
             cwd=tmp_path,
-            input=text,
-            capture_output=True,
+            stdin=text.encode("utf-8"),
         )
         assert done.returncode == 1
         assert "-:1:1: EL101 empty-answer 답변이 비어 있음 [1. 지원 동기 (150자)]" in done.stdout
@@ -167,7 +135,9 @@ def test_default_jobs() -> None:
 def test_a_failing_file_in_a_worker_is_its_own_one_line_error(tmp_path: Path) -> None:
     folder = tmp_path / "essays"
     write_essays(folder, 30)
-    (folder / "essay-07.md").write_text(essay(7, " CRASH-ME"), encoding="utf-8")
+    (folder / "essay-07.md").write_text(
+        essay(7, second=SECOND, extra=" CRASH-ME"), encoding="utf-8"
+    )
     (folder / "binary.md").write_bytes(b"## \x00\x01")
     (folder / "front.md").write_text("---\ncount: nonsense\n---\n## 질문\n답변\n", encoding="utf-8")
     env = write_plugin(tmp_path / "site")
@@ -190,7 +160,9 @@ def test_a_failing_file_in_a_worker_is_its_own_one_line_error(tmp_path: Path) ->
 def test_a_dead_worker_fails_its_files_without_a_traceback(tmp_path: Path) -> None:
     folder = tmp_path / "essays"
     write_essays(folder, 30)
-    (folder / "essay-12.md").write_text(essay(12, " DIE-NOW"), encoding="utf-8")
+    (folder / "essay-12.md").write_text(
+        essay(12, second=SECOND, extra=" DIE-NOW"), encoding="utf-8"
+    )
     env = write_plugin(tmp_path / "site")
     done = essaylint(
         "check",
@@ -326,7 +298,7 @@ def test_a_progress_line_on_a_terminal_only(tmp_path: Path) -> None:
     args = ("check", "-j", "1", *NO_MODEL, "essays")
     master, terminal = pty.openpty()
     try:
-        done = essaylint(*args, cwd=tmp_path, stderr=terminal, stdout=subprocess.PIPE)
+        done = essaylint(*args, cwd=tmp_path, stderr=terminal)
         os.close(terminal)
         shown = read_terminal(master).decode()
     finally:
@@ -346,7 +318,6 @@ def test_a_progress_line_on_a_terminal_only(tmp_path: Path) -> None:
                 cwd=tmp_path,
                 env=env,
                 stderr=terminal,
-                stdout=subprocess.PIPE,
             )
             os.close(terminal)
             assert read_terminal(master) == b""
