@@ -19,13 +19,15 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import subprocess
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
-from essaylint.config import ConfigFinder
+if TYPE_CHECKING:
+    import subprocess
+
+    from essaylint.config import ConfigFinder
 
 __all__ = [
     "MARKDOWN_SUFFIXES",
@@ -33,6 +35,7 @@ __all__ = [
     "STDIN",
     "expand_paths",
     "is_excluded",
+    "listed",
     "matches_exclude",
 ]
 
@@ -58,12 +61,17 @@ def expand_paths(
             continue
         path = Path(raw)
         if path.is_dir():
-            listed = _git_files(path) if respect_gitignore else None
-            for file in listed if listed is not None else _walk(path):
+            for file in listed(path, respect_gitignore=respect_gitignore):
                 if finder is None or not is_excluded(file, finder):
                     yield file
         elif not (force_exclude and finder is not None and is_excluded(raw, finder)):
             yield raw
+
+
+def listed(folder: Path, *, respect_gitignore: bool = True) -> list[str]:
+    """A folder's Markdown files before `exclude`, sorted: git's list, or a walk."""
+    found = _git_files(folder) if respect_gitignore else None
+    return found if found is not None else _walk(folder)
 
 
 def _wanted(parts: tuple[str, ...]) -> bool:
@@ -102,7 +110,28 @@ def _git_environment() -> dict[str, str]:
     }
 
 
+def _may_be_in_work_tree(root: Path) -> bool:
+    """False when no `.git` is in the folder or above it: git would fail, so it is not started.
+
+    git finds its repository only that way once GIT_DIR and GIT_WORK_TREE are dropped (they are,
+    see _git_environment); starting it costs more than the rest of a one-folder run's listing.
+    """
+    for start in {os.path.abspath(root), os.path.realpath(root)}:  # git works from the latter
+        folder = start
+        while True:
+            if os.path.lexists(os.path.join(folder, ".git")):
+                return True
+            parent = os.path.dirname(folder)
+            if parent == folder:
+                break
+            folder = parent
+    return False
+
+
 def _git(root: Path, *args: str) -> subprocess.CompletedProcess[bytes] | None:
+    import shutil
+    import subprocess
+
     git = shutil.which("git")
     if git is None:
         return None
@@ -121,11 +150,13 @@ def _git(root: Path, *args: str) -> subprocess.CompletedProcess[bytes] | None:
 
 def _git_files(root: Path) -> list[str] | None:
     """The folder's Markdown files git does not ignore; None outside a work tree or on failure."""
-    listed = _git(root, "ls-files", "--cached", "--others", "--exclude-standard", "-z")
-    if listed is None or listed.returncode != 0:
+    if not _may_be_in_work_tree(root):
+        return None
+    output = _git(root, "ls-files", "--cached", "--others", "--exclude-standard", "-z")
+    if output is None or output.returncode != 0:
         return None
     found: set[str] = set()  # unmerged files are listed once per stage
-    for item in listed.stdout.split(b"\0"):
+    for item in output.stdout.split(b"\0"):
         if not item:
             continue
         relative = os.fsdecode(item)

@@ -13,6 +13,7 @@ import helpers
 import pytest
 from helpers import essay, essaylint
 
+from essaylint import discovery
 from essaylint.config import ConfigFinder
 from essaylint.discovery import expand_paths
 from essaylint.jobs import AUTO_MIN_FILES, cpu_count, default_jobs, run_files
@@ -250,6 +251,33 @@ def test_outside_a_work_tree_folders_are_walked(tmp_path: Path) -> None:
     (tmp_path / ".gitignore").write_text("*.md\n", encoding="utf-8")  # no repository: no effect
     (tmp_path / "a.md").write_text("## 질문\n답변입니다.\n", encoding="utf-8")
     assert list(expand_paths([str(tmp_path)])) == [str(tmp_path / "a.md")]
+
+
+def test_git_is_started_only_under_a_git_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started: list[Path] = []
+
+    def fake_git(root: Path, *args: str) -> None:
+        started.append(Path(root))
+        return None  # as if git failed: the folder is walked
+
+    monkeypatch.setattr(discovery, "_git", fake_git)
+    plain = tmp_path / "plain"
+    (plain / "sub").mkdir(parents=True)
+    (plain / "sub" / "a.md").write_text("## 질문\n답변입니다.\n", encoding="utf-8")
+    assert discovery.listed(plain / "sub") == [str(plain / "sub" / "a.md")]
+    assert started == []  # no .git anywhere above: git is not asked
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "docs").mkdir()
+    discovery.listed(repo / "docs")
+    assert started == [repo / "docs"]
+    # A symlink from outside into the repository: git starts from the real folder.
+    link = plain / "docs-link"
+    link.symlink_to(repo / "docs", target_is_directory=True)
+    discovery.listed(link)
+    assert started[-1] == link
 
 
 def test_exclude_applies_to_folder_walks(tmp_path: Path) -> None:
