@@ -471,6 +471,8 @@ class CacheEntry:
         """Keep a result; never one with a file error, never anything that cannot round-trip."""
         if result.error is not None or result.path != self.path or not self.cache.writable:
             return
+        if not result.cacheable:
+            return
         try:
             encoded = encode_value(result)
         except (TypeError, RecursionError):

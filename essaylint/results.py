@@ -67,6 +67,9 @@ class FileResult:
     fail_under: float | None = None
     # The original lines (no line endings), so reporters can quote the source under a finding.
     lines: tuple[str, ...] = ()
+    # False when the file's front matter names files (packs, rule options) that a cache key
+    # cannot watch without reading the file: such a result is never stored.
+    cacheable: bool = True
 
     @property
     def score(self) -> float:

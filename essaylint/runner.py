@@ -52,8 +52,12 @@ def lint_source(source: SourceText, path: str, settings: Settings) -> FileResult
             merged = apply_front_matter(settings, document.front_matter, path)
             if outline_options(merged) != outline_options(settings):
                 document = build_document(text, **outline_options(merged))
+            names_files = _named_files(merged) != _named_files(settings)
             settings = merged
+        else:
+            names_files = False
         result = lint_document(document, path, settings, lines)
+        result.cacheable = not names_files
     except (DocumentError, ConfigError, RuleCrash) as error:
         message = str(error)
         prefix = f"{path}: "
@@ -68,6 +72,11 @@ def lint_source(source: SourceText, path: str, settings: Settings) -> FileResult
     if source.fallback:
         result.notes.insert(0, "read as CP949 (EUC-KR), not UTF-8")
     return result
+
+
+def _named_files(settings: Settings) -> tuple[Any, ...]:
+    """The settings that can name files, which cache keys watch only when a config sets them."""
+    return (settings.packs, settings.typo_packs, settings.rules)
 
 
 # Settings with CLI overrides, one object per (config, overrides): rule options are resolved

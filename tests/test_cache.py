@@ -205,6 +205,30 @@ def test_a_changed_typo_pack_invalidates(tmp_path: Path) -> None:
     assert [f.line for f in second[1].findings if f.code == "EL301"] == [7]
 
 
+def test_a_file_whose_front_matter_names_a_pack_is_not_stored(tmp_path: Path) -> None:
+    """The key watches files a config names; one named in the essay itself is seen only by
+    reading the essay, so its result is checked again every run."""
+    pack = tmp_path / "mine.toml"
+    entry = (
+        '[[entry]]\nwrong = "{w}"\nright = "온보딩"\nflag = ["{w} 문서"]\nkeep = ["온보딩 문서"]\n'
+    )
+    pack.write_text('[pack]\nname = "mine"\n' + entry.format(w="온보드"), encoding="utf-8")
+    text = "---\nessaylint:\n  typo_packs: [mine.toml]\n---\n## 질문 (100자)\n온보드 문서를 썼습니다.\n"
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    (tmp_path / "b.md").write_text("## 질문 (100자)\n온보드 문서를 썼습니다.\n", encoding="utf-8")
+    cache_dir = tmp_path / "cache"
+    first_cache = new_cache(cache_dir)
+    first = run_lint([str(tmp_path / "a.md"), str(tmp_path / "b.md")], first_cache)
+    assert [(f.code, f.line) for f in first[0].findings if f.code == "EL301"] == [("EL301", 6)]
+    assert not first[0].cacheable and first[1].cacheable
+    assert first_cache.stored == 1  # b.md only
+    pack.write_text('[pack]\nname = "mine"\n' + entry.format(w="없는말"), encoding="utf-8")
+    warm = new_cache(cache_dir)
+    second = run_lint([str(tmp_path / "a.md"), str(tmp_path / "b.md")], warm)
+    assert (warm.hits, warm.misses) == (1, 1)
+    assert not any(f.code == "EL301" for f in second[0].findings)
+
+
 def test_a_new_plugin_distribution_invalidates(tmp_path: Path) -> None:
     write_essays(tmp_path / "essays", 3)
     cold = essaylint("check", "--ignore", "EL302", "essays", cwd=tmp_path)
