@@ -1,21 +1,45 @@
 """essaylint: lint Korean job-application essays written in Markdown.
 
-The public API is small on purpose: `lint_text`, `lint_file`, and the result types.
+The public API is small on purpose: `lint_text`, `lint_file`, and the result types. They are
+imported on first use: every `essaylint.*` import runs this file first, and a replayed run
+(essaylint.replay) must start without the config and result modules.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy knows the name)
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Any
 
-from essaylint.config import ConfigFinder, Settings
-from essaylint.results import FileResult, Finding
-from essaylint.source import decode
+    from essaylint.config import Settings
+    from essaylint.results import FileResult, Finding
+    from essaylint.source import decode
 
 __version__ = "0.1.0"
+
+_LAZY = {
+    "FileResult": "essaylint.results",
+    "Finding": "essaylint.results",
+    "Settings": "essaylint.config",
+    "decode": "essaylint.source",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'essaylint' has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
 
 
 def lint_text(text: str, path: str = "<text>", settings: Settings | None = None) -> FileResult:
     """Lint Markdown text with the given settings (defaults when None)."""
+    from essaylint.config import Settings
     from essaylint.runner import lint_source
     from essaylint.source import SourceText
 
@@ -25,6 +49,8 @@ def lint_text(text: str, path: str = "<text>", settings: Settings | None = None)
 
 def lint_file(path: str | Path, settings: Settings | None = None) -> FileResult:
     """Lint one file with the config found for it (or the settings given)."""
+    from essaylint.config import ConfigFinder
+    from essaylint.results import FileResult
     from essaylint.runner import lint_path
 
     if settings is not None:

@@ -1,6 +1,6 @@
 """`python -m essaylint`."""
 
-from essaylint.cli import main
+from essaylint.launch import main
 
 if __name__ == "__main__":
     main()

@@ -18,7 +18,10 @@ Safety: written to a temporary file in the cache folder, then `os.replace`d, so 
 (pre-commit starts several) never see half an entry. An entry that is unreadable, not JSON, of
 another format or key, or fails to rebuild is a miss and is rewritten. Results with a file error
 are never stored. When the folder cannot be created or written, the run goes on without storing.
-Loading a hit imports no parser and no language model: results are plain dataclasses.
+Loading a hit imports no parser and no language model: results are plain dataclasses. A
+result whose front matter names files (packs, rule options) is never stored: the key cannot
+watch them without reading the essay. A whole repeated command is replayed a step earlier, by
+essaylint.replay, from records kept in the same folder.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from essaylint.config import Settings
+from essaylint.fingerprints import stat_entry, tree_fingerprint
 from essaylint.results import FileResult
 
 __all__ = [
@@ -44,9 +48,12 @@ __all__ = [
     "CacheEntry",
     "ResultCache",
     "cache_dir",
+    "code_roots",
     "decode_value",
     "encode_value",
     "environment_fingerprint",
+    "input_files",
+    "watched_fingerprint",
 ]
 
 CACHE_DIR_NAME = ".essaylint_cache"
@@ -58,7 +65,6 @@ _CACHEDIR_TAG = (
     "# This file is a cache directory tag created by essaylint.\n"
     "# For information about cache directory tags see https://bford.info/cachedir/\n"
 )
-_MAX_INPUT_FILES = 2000  # files fingerprinted under one pack folder
 
 
 def cache_dir(option: str | None = None) -> Path:
@@ -213,34 +219,6 @@ def _digest(data: Any) -> str:
     return hashlib.sha256(text.encode("ascii")).hexdigest()
 
 
-def _walk_files(folder: Path, limit: int) -> Iterator[Path]:
-    count = 0
-    for parent, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-        for name in sorted(files):
-            if name.endswith((".pyc", ".pyo")):
-                continue
-            yield Path(parent, name)
-            count += 1
-            if count >= limit:
-                return
-
-
-def _stat_entry(path: Path) -> list[Any]:
-    try:
-        info = path.stat()
-    except (OSError, ValueError):
-        return [str(path), None]
-    return [str(path), info.st_size, info.st_mtime_ns]
-
-
-def _tree_fingerprint(path: Path) -> list[Any]:
-    """(path, size, mtime) of a file, or of every file under a folder."""
-    if path.is_dir():
-        return [_stat_entry(p) for p in _walk_files(path, _MAX_INPUT_FILES)]
-    return [_stat_entry(path)]
-
-
 def _distribution_versions() -> dict[str, str | None]:
     """Versions of essaylint's own dependencies (a new parser or model can change results)."""
     import re
@@ -263,7 +241,7 @@ def _distribution_versions() -> dict[str, str | None]:
     return versions
 
 
-def _code_roots() -> list[Path]:
+def code_roots() -> list[Path]:
     """essaylint's own code and data: an edit to a rule (editable installs) must invalidate."""
     import essaylint
 
@@ -285,7 +263,7 @@ def environment_fingerprint() -> str:
     from essaylint.registry import plugin_entry_points
 
     plugins = sorted((ep.name, ep.value, ep.dist, ep.version) for ep in plugin_entry_points())
-    code = [_tree_fingerprint(root) for root in _code_roots()]
+    code = [tree_fingerprint(str(root)) for root in code_roots()]
     return _digest(
         {
             "format": FORMAT,
@@ -316,21 +294,27 @@ def _as_path(item: str, base: Path) -> Path | None:
     return base / Path(item).expanduser()  # as the rules resolve it
 
 
-def _input_fingerprint(settings: Settings, base: Path) -> list[Any]:
-    """Files besides the essay that a result can depend on: the words file, packs (folders
-    too), and any file a rule option names (a folder there could be `.`: not walked)."""
+def input_files(settings: Settings, base: Path) -> list[tuple[str, bool]]:
+    """Files besides the essay that a result can depend on, each with whether it is watched as
+    a tree: the words file, packs (folders too), and any file a rule option names (a folder
+    there could be `.`: not walked)."""
     from essaylint.korean.vocabulary import WORDS_FILE
 
-    found: list[Any] = [_stat_entry(base / WORDS_FILE)]
+    found = [(str(base / WORDS_FILE), False)]
     for item in dict.fromkeys((*settings.typo_packs, *settings.packs)):
         path = _as_path(item, base)
         if path is not None:
-            found.append(_tree_fingerprint(path))
+            found.append((str(path), True))
     for item in dict.fromkeys(_option_strings(settings.rules)):
         path = _as_path(item, base)
         if path is not None and not path.is_dir():
-            found.append(_stat_entry(path))
+            found.append((str(path), False))
     return found
+
+
+def watched_fingerprint(files: list[tuple[str, bool]]) -> list[Any]:
+    """What `input_files` lists, as stat entries (size and mtime)."""
+    return [tree_fingerprint(path) if tree else stat_entry(path) for path, tree in files]
 
 
 # --- the cache ---------------------------------------------------------------------------------
@@ -369,7 +353,7 @@ class ResultCache:
         key = (settings_digest, str(base))
         found = self._inputs.get(key)
         if found is None:
-            found = _digest(_input_fingerprint(settings, base))
+            found = _digest(watched_fingerprint(input_files(settings, base)))
             self._inputs[key] = found
         return found
 
@@ -406,16 +390,18 @@ class ResultCache:
                         handle.write(text)
         self._ready = True
 
-    def write(self, name: str, text: str) -> None:
+    def write(self, name: str, content: str | bytes) -> None:
         """Atomically (temp file + os.replace); any OSError stops storing for this run."""
         if not self.writable:
             return
         temporary: str | None = None
+        if isinstance(content, str):
+            content = content.encode("utf-8", "surrogatepass")
         try:
             self._prepare()
             handle, temporary = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=".json")
-            with os.fdopen(handle, "w", encoding="utf-8", errors="surrogatepass") as stream:
-                stream.write(text)
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(content)
             os.replace(temporary, self.directory / name)
             temporary = None
             self.stored += 1

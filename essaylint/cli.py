@@ -14,7 +14,7 @@ from typing import Any, NoReturn
 
 import click
 
-from essaylint import __version__
+from essaylint import __version__, replay
 from essaylint.printable import printable, printable_path
 from essaylint.reporters import FORMATS, render
 
@@ -328,6 +328,8 @@ def check(
         fixes = _run_fixes(paths, config, overrides, write=True, **fixing)
         results = [outcome.result for outcome in fixes]
     else:
+        if not no_cache:
+            replay.note_run(paths, config, cache_dir)
         results = _run(
             paths,
             config,
@@ -338,6 +340,7 @@ def check(
             quiet=quiet,
             force_exclude=force_exclude,
         )
+        replay.note_results(results)
     out = sys.stdout
     stdin = next((o for o in fixes if o.path == "-" and o.result.error is None), None)
     if stdin is not None:  # the fixed text goes to stdout, as ruff does; the report to stderr
@@ -380,6 +383,8 @@ def score(
     force_exclude: bool,
 ) -> None:
     """Completeness per document: answered/total and score."""
+    if not no_cache:
+        replay.note_run(paths, config, cache_dir)
     results = _run(
         paths,
         config,
@@ -390,6 +395,7 @@ def score(
         quiet=quiet,
         force_exclude=force_exclude,
     )
+    replay.note_results(results)
     out = sys.stdout
     if output_format == "json":
         from essaylint.reporters import json as json_reporter

@@ -254,6 +254,23 @@ def _resolve_extends(table: dict[str, Any], path: Path, seen: tuple[Path, ...]) 
     return _merge_tables({k: v for k, v in base.items() if k != "extends"}, rest)
 
 
+def config_chain(path: Path) -> list[Path]:
+    """A config file and every file its `extends` reaches (presets are essaylint's own data);
+    ConfigError for a file that cannot be read."""
+    chain = [path.resolve()]
+    table = _table(chain[0])
+    while table is not None:
+        parent = table.get("extends")
+        if not isinstance(parent, str) or parent in PRESETS:
+            break
+        target = (chain[-1].parent / parent).resolve()
+        if target in chain or not target.is_file():
+            break
+        chain.append(target)
+        table = _table(target)
+    return chain
+
+
 def load_config(path: Path) -> Settings:
     """Read and validate one config file (following `extends`)."""
     path = path.resolve()

@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a replay lists folders)
 if TYPE_CHECKING:
     import subprocess
+    from collections.abc import Iterable, Iterator
 
     from essaylint.config import ConfigFinder
 
@@ -96,10 +96,14 @@ def _walk(root: Path) -> list[str]:
             continue
         seen.add(key)
         dirs[:] = [d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS]
-        for name in files:
-            if _wanted((name,)):
-                found.append(os.path.join(folder, name))
+        prefix = os.path.join(folder, "")  # os.path.join(folder, name) for every name
+        found.extend(prefix + name for name in files if _wanted_name(name))
     return sorted(found)
+
+
+def _wanted_name(name: str) -> bool:
+    """`_wanted` for one file name (no skipped folder name ends in a Markdown suffix)."""
+    return not name.startswith(".") and name.lower().endswith(MARKDOWN_SUFFIXES)
 
 
 def _git_environment() -> dict[str, str]:
