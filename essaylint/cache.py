@@ -247,9 +247,9 @@ def code_roots() -> list[Path]:
 
     roots = [Path(essaylint.__file__).parent]
     with contextlib.suppress(Exception):
-        from importlib.resources import files
+        from essaylint.data import rules_root
 
-        rules = Path(str(files("essaylint.rules")))
+        rules = Path(str(rules_root()))
         if rules.is_dir() and roots[0] not in rules.parents:
             roots.append(rules)
     return roots

@@ -211,9 +211,8 @@ def _table(path: Path) -> dict[str, Any] | None:
 
 def _preset_table(name: str) -> dict[str, Any]:
     import tomllib
-    from importlib.resources import files
 
-    text = (files("essaylint") / "presets" / f"{name}.toml").read_text(encoding="utf-8")
+    text = (Path(__file__).parent / "presets" / f"{name}.toml").read_text(encoding="utf-8")
     return tomllib.loads(text)
 
 

@@ -1,13 +1,12 @@
 """Fingerprints of the files a result depends on: (path, size, mtime) of a file or of every file
 under a folder, and the sha256 of a file's bytes.
 
-Shared by the per-file cache and the whole-run replay, and kept to `os` and `hashlib`: a replay
+Shared by the per-file cache and the whole-run replay, and kept to `os` and `stat`: a replay
 runs before the command line, the config or the parser is imported.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 
@@ -56,6 +55,8 @@ def tree_fingerprint(path: str) -> list[Any]:
 def content_digest(path: str) -> str | None:
     """The sha256 of a regular file's bytes; the kind of anything else (opened without waiting:
     a named pipe nobody writes to must not hang a run); None for what cannot be opened."""
+    import hashlib  # first use only: a --no-cache run hashes nothing
+
     try:
         descriptor = os.open(path, os.O_RDONLY | _NO_WAIT | _BINARY)
     except (OSError, ValueError):

@@ -33,7 +33,6 @@ odd is a miss, and the command simply runs.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import io
 import marshal
 import os
@@ -179,6 +178,8 @@ def _streams() -> tuple[TextIO, TextIO]:
 
 def _digest(data: Any) -> str:
     """Of lists, strings, numbers and None only: their repr is exact and stable."""
+    import hashlib  # not at the top: a --no-cache run never hashes (OpenSSL's import is ~3 ms)
+
     return hashlib.sha256(repr(data).encode("utf-8", "surrogatepass")).hexdigest()
 
 

@@ -39,11 +39,11 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any, Literal, cast
 
+from essaylint.data import rules_root
 from essaylint.plugin import RuleConfigError
 
 __all__ = [
@@ -323,7 +323,7 @@ def _one_line(text: str) -> str:
 
 def load_builtin_packs() -> tuple[TypoPack, ...]:
     """Every pack shipped in `essaylint.rules/typos`, sorted by file name."""
-    folder = files("essaylint.rules") / "typos"
+    folder = rules_root() / "typos"
     found = sorted(
         (item for item in folder.iterdir() if item.name.endswith(".toml") and item.is_file()),
         key=lambda item: item.name,

@@ -17,9 +17,10 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
+
+from essaylint.data import rules_root
 
 __all__ = [
     "WORDS_COMMENT",
@@ -46,7 +47,7 @@ def parse_word_list(text: str) -> list[str]:
 @cache
 def shipped_words() -> frozenset[str]:
     """Every word of the shipped lists (`essaylint.rules/words/*.txt`)."""
-    folder = files("essaylint.rules") / "words"
+    folder = rules_root() / "words"
     found: set[str] = set()
     for item in folder.iterdir():
         if item.name.endswith(".txt") and item.is_file():

@@ -126,9 +126,9 @@ LABELS = {
 
 
 def _pack(name: str) -> dict[str, Any]:
-    from importlib.resources import files
+    from essaylint.data import rules_root
 
-    text = (files("essaylint.rules") / "blind" / f"{name}.toml").read_text(encoding="utf-8")
+    text = (rules_root() / "blind" / f"{name}.toml").read_text(encoding="utf-8")
     return tomllib.loads(text)
 
 

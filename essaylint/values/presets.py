@@ -186,9 +186,9 @@ def _load_text(text: str, slug: str, origin: str) -> CompanyPreset:
 @lru_cache(maxsize=1)
 def builtin_presets() -> dict[str, CompanyPreset]:
     """The presets shipped in `essaylint.rules/values`, by slug."""
-    from importlib.resources import files
+    from essaylint.data import rules_root
 
-    folder = files("essaylint.rules") / "values"
+    folder = rules_root() / "values"
     presets: dict[str, CompanyPreset] = {}
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".toml") and entry.is_file():
