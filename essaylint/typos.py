@@ -39,12 +39,14 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from essaylint.data import rules_root
 from essaylint.plugin import RuleConfigError
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 __all__ = [
     "MATCH_MODES",
@@ -323,12 +325,15 @@ def _one_line(text: str) -> str:
 
 def load_builtin_packs() -> tuple[TypoPack, ...]:
     """Every pack shipped in `essaylint.rules/typos`, sorted by file name."""
+    return tuple(load_pack(item, label=f"rules/typos/{item.name}") for item in _builtin_files())
+
+
+def _builtin_files() -> list[Traversable]:
     folder = rules_root() / "typos"
-    found = sorted(
+    return sorted(
         (item for item in folder.iterdir() if item.name.endswith(".toml") and item.is_file()),
         key=lambda item: item.name,
     )
-    return tuple(load_pack(item, label=f"rules/typos/{item.name}") for item in found)
 
 
 def _is_word_char(char: str) -> bool:
@@ -336,12 +341,19 @@ def _is_word_char(char: str) -> bool:
 
 
 class TypoMatcher:
-    """Finds the entries of some packs in a text; build once, reuse for every span."""
+    """Finds the entries of some packs in a text; build once, reuse for every span.
 
-    def __init__(self, packs: Iterable[TypoPack]) -> None:
-        self.packs: tuple[TypoPack, ...] = tuple(packs)
-        entries = [entry for pack in self.packs for entry in pack.entries]
-        self.entries: tuple[TypoEntry, ...] = tuple(entries)
+    Built from `_LazyPack`s (the built-in packs), its candidate lists start as `_EntryStub`s
+    and each list is read into entries the first time a text holds its first characters.
+    """
+
+    def __init__(self, packs: Iterable[TypoPack | _LazyPack]) -> None:
+        sources = tuple(packs)
+        self._sources = sources
+        self._packs: tuple[TypoPack, ...] | None = None
+        entries: list[TypoEntry | _EntryStub] = []
+        for source in sources:
+            entries.extend(source.stubs if isinstance(source, _LazyPack) else source.entries)
         # Longest first, so at one position "않되요" is tried before "않되".
         ordered = [e for _, e in sorted(enumerate(entries), key=lambda p: (-len(p[1].wrong), p[0]))]
         # Only multi-word forms need a regex (for the spaces between words); the rest are
@@ -350,8 +362,8 @@ class TypoMatcher:
         self._contexts: dict[str, re.Pattern[str]] = {}
         # Candidates by the text's first two characters; a form whose first word is one
         # character (`됬`, `한 사람으로써`) is listed under its first character alone.
-        self._by_pair: dict[str, list[TypoEntry]] = {}
-        self._by_single: dict[str, list[TypoEntry]] = {}
+        self._by_pair: dict[str, list[TypoEntry | _EntryStub]] = {}
+        self._by_single: dict[str, list[TypoEntry | _EntryStub]] = {}
         for entry in ordered:
             if _starts_with_one_letter_word(entry):
                 self._by_single.setdefault(entry.wrong[0], []).append(entry)
@@ -365,6 +377,20 @@ class TypoMatcher:
         self._anywhere_first = frozenset(e.wrong[0] for e in entries if e.match == "anywhere")
         self._scan_source = _scan_source(entries)
         self._scan_compiled: re.Pattern[str] | None = None
+
+    @property
+    def packs(self) -> tuple[TypoPack, ...]:
+        """Every pack, each entry read (a lazy pack is read whole on first access)."""
+        if self._packs is None:
+            self._packs = tuple(
+                source.whole() if isinstance(source, _LazyPack) else source
+                for source in self._sources
+            )
+        return self._packs
+
+    @property
+    def entries(self) -> tuple[TypoEntry, ...]:
+        return tuple(entry for pack in self.packs for entry in pack.entries)
 
     @property
     def _scan(self) -> re.Pattern[str] | None:
@@ -394,10 +420,13 @@ class TypoMatcher:
             entries = by_pair.get(text[start : start + 2]) or by_single.get(text[start])
             if not entries:
                 continue
+            if type(entries[0]) is _EntryStub:  # first hit of these forms: read them now
+                # A list is replaced whole, so it holds only stubs or only entries.
+                entries[:] = [e.read() if type(e) is _EntryStub else e for e in entries]
             glued = start > 0 and _is_word_char(text[start - 1])
             if glued and text[start] not in self._anywhere_first:
                 continue
-            for entry in entries:
+            for entry in cast("list[TypoEntry]", entries):
                 if glued and entry.match != "anywhere":
                     continue
                 end = self._match_end(entry, text, start)
@@ -440,7 +469,7 @@ class TypoMatcher:
         return False
 
 
-def _starts_with_one_letter_word(entry: TypoEntry) -> bool:
+def _starts_with_one_letter_word(entry: TypoEntry | _EntryStub) -> bool:
     """`됬`, `한 사람으로써`: the form's second character may be a space or nothing, so it is
     found by its first character alone, not by a pair."""
     return len(entry.wrong.split(" ")[0]) == 1
@@ -453,7 +482,7 @@ def _char_class(chars: Iterable[str]) -> str:
 _PAIR_GROUPS = 12  # first characters split into this many classes, each with its seconds
 
 
-def _scan_source(entries: Iterable[TypoEntry]) -> str:
+def _scan_source(entries: Iterable[TypoEntry | _EntryStub]) -> str:
     """A cheap filter for positions where some form may start: its first two characters, the
     first from a class of first characters and the second from what follows those, at a word's
     start unless the form may be glued.
@@ -498,8 +527,105 @@ def _ends_word(text: str, end: int) -> bool:
 
 @cache
 def builtin_matcher() -> TypoMatcher:
-    """The matcher over every built-in pack, built on first use and then kept."""
-    return TypoMatcher(load_builtin_packs())
+    """The matcher over every built-in pack, built on first use and then kept.
+
+    Its entries are read only when a text holds their first characters (`_LazyPack`): reading
+    and validating all of them took ~25 ms, a sixth of a one-file run. A pack the quick reader
+    cannot take whole is loaded as any other.
+    """
+    sources: list[TypoPack | _LazyPack] = []
+    for item in _builtin_files():
+        label = f"rules/typos/{item.name}"
+        text = item.read_bytes().decode("utf-8-sig")
+        lazy = _LazyPack.read(text, label, path=str(item))
+        sources.append(lazy if lazy is not None else parse_pack(text, label, path=str(item)))
+    return TypoMatcher(sources)
+
+
+# --- the built-in packs, read entry by entry ------------------------------------------------------
+
+_ENTRY_LINE = "\n[[entry]]\n"
+_ANY_ENTRY_LINE = re.compile(r"^[ \t]*\[[ \t]*\[[ \t]*entry\b", re.M)
+_WRONG_LINE = re.compile(rf"^wrong = ({_TOML_STRING})$", re.M)
+_MATCH_LINE = re.compile(rf"^match = ({_TOML_STRING})$", re.M)
+
+
+@dataclass(frozen=True, slots=True)
+class _EntryStub:
+    """What the matcher's index needs of an entry (its form and match mode) until it is hit."""
+
+    wrong: str
+    match: str
+    number: int
+    pack: _LazyPack
+
+    def read(self) -> TypoEntry:
+        return self.pack.entry(self.number)
+
+
+class _LazyPack:
+    """A built-in pack as its text cut at each `[[entry]]` line: the form and match mode of an
+    entry are taken by two line patterns, the entry itself is parsed and validated (as
+    `parse_pack` does, one `[[entry]]` at a time) when the matcher first needs it.
+
+    Trusted text only: the built-in packs are checked whole by the tests (duplicates, examples);
+    `read` gives None for anything the line patterns cannot take with certainty.
+    """
+
+    def __init__(
+        self, name: str, label: str, path: str, description: str, blocks: list[str]
+    ) -> None:
+        self.name = name
+        self.label = label
+        self.path = path
+        self.description = description
+        self._blocks = blocks  # blocks[n - 1] is entry n's text, without its `[[entry]]` line
+        self._read: dict[int, TypoEntry] = {}
+        self.stubs: list[_EntryStub] = []
+
+    @classmethod
+    def read(cls, text: str, label: str, *, path: str | None = None) -> _LazyPack | None:
+        head, *blocks = text.split(_ENTRY_LINE)
+        if not blocks or len(_ANY_ENTRY_LINE.findall(text)) != len(blocks) or "\r" in text:
+            return None  # an `[[entry]]` line written some other way: not cut with certainty
+        header = plain_toml(head)
+        if header is None or set(header) - {"pack"}:
+            return None
+        table = header.get("pack", {})
+        name = table.get("name", Path(path or label).stem)
+        description = table.get("description", "")
+        if set(table) - _PACK_KEYS or not isinstance(name, str) or not name.strip():
+            return None
+        if not isinstance(description, str):
+            return None
+        pack = cls(name, label, path or label, description, blocks)
+        for number, block in enumerate(blocks, start=1):
+            wrongs = _WRONG_LINE.findall(block)
+            matches = _MATCH_LINE.findall(block) or ['"prefix"']
+            if len(wrongs) != 1 or len(matches) != 1:
+                return None
+            wrong = " ".join(_nfc(_toml_string(wrongs[0])).split())
+            match = _toml_string(matches[0])
+            if not wrong or match not in MATCH_MODES:
+                return None
+            pack.stubs.append(_EntryStub(wrong, match, number, pack))
+        return pack
+
+    def entry(self, number: int) -> TypoEntry:
+        found = self._read.get(number)
+        if found is None:
+            where = f"{self.label}: entry {number}"
+            data = plain_toml("[[entry]]\n" + self._blocks[number - 1])
+            if data is None:
+                import tomllib
+
+                data = tomllib.loads("[[entry]]\n" + self._blocks[number - 1])
+            found = self._read[number] = _parse_entry(data["entry"][0], number, self.name, where)
+        return found
+
+    def whole(self) -> TypoPack:
+        entries = tuple(self.entry(number) for number in range(1, len(self._blocks) + 1))
+        return TypoPack(self.name, self.path, entries, self.description)
 
 
 def check_entry_examples(entry: TypoEntry, matcher: TypoMatcher) -> list[str]:

@@ -20,6 +20,7 @@ from essaylint.model import Document
 from essaylint.reporters.text import excerpt
 from essaylint.typos import (
     TypoMatcher,
+    _LazyPack,
     builtin_matcher,
     load_builtin_packs,
     parse_pack,
@@ -167,6 +168,50 @@ def test_typo_pair_filter_finds_every_flag_example() -> None:
         for sentence in entry.flag + entry.keep:
             expected = [(m.start, m.end, m.right) for m in plain.find(sentence)]
             assert [(m.start, m.end, m.right) for m in fast.find(sentence)] == expected, sentence
+
+
+def test_builtin_packs_are_read_lazily_as_the_full_reader_reads_them() -> None:
+    for item in sorted((files("essaylint.rules") / "typos").iterdir(), key=lambda i: i.name):
+        if not item.name.endswith(".toml"):
+            continue
+        label = f"rules/typos/{item.name}"
+        text = item.read_text(encoding="utf-8")
+        lazy = _LazyPack.read(text, label, path=str(item))
+        assert lazy is not None, f"{label}: the lazy reader gave up: the matcher loads it whole"
+        full = parse_pack(text, label, path=str(item))
+        assert [(s.wrong, s.match, s.number) for s in lazy.stubs] == [
+            (e.wrong, e.match, e.index) for e in full.entries
+        ]
+        whole = lazy.whole()
+        assert whole == full
+
+
+def test_a_fresh_builtin_matcher_reads_only_the_entries_a_text_needs() -> None:
+    matcher = builtin_matcher.__wrapped__()
+    (lazy,) = (source for source in matcher._sources if isinstance(source, _LazyPack))
+    assert lazy._read == {}
+    hits = list(matcher.find("아떠한 상황에서도 포기하지 않았습니다."))
+    assert [(h.start, h.end, h.right, h.entry.index) for h in hits] == [(0, 3, "어떠한", 1)]
+    assert 1 in lazy._read and len(lazy._read) < 10
+    assert hits[0].entry == parse_pack(PACK_TEXT, "x").entries[0]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda t: t.replace("\n[[entry]]\n", "\n[[entry]]  \n", 1),
+        lambda t: t.replace("\n[[entry]]\n", "\n[[ entry ]]\n", 1),
+        lambda t: t.replace("\n", "\r\n"),
+        lambda t: t.replace('\nwrong = "아떠한"', '\nwrong = "아떠한"\nwrong = "또"', 1),
+        lambda t: t.replace('\nwrong = "아떠한"', '\nwrong = """아떠한"""', 1),
+        lambda t: t.replace('\nwrong = "아떠한"', "", 1),
+        lambda t: t.replace("\n[pack]", "\n[other]", 1),
+    ],
+    ids=["spaces", "inner-spaces", "crlf", "two-wrongs", "multi-line-string", "no-wrong", "table"],
+)
+def test_the_lazy_reader_gives_up_on_what_it_cannot_cut(change: object) -> None:
+    assert callable(change)
+    assert _LazyPack.read(change(PACK_TEXT), "x") is None
 
 
 def _fully_parsed(text: str) -> Document:
