@@ -39,7 +39,7 @@ _NUMBER = r"[0-9]{1,3}(?:,[0-9]{3}){1,2}|[0-9]{1,9}"
 # A Korean unit must end the word or continue as one of these ("500자이내", "자리" is not one).
 _KO_SUFFIX = "이내|내외|이하|이상|미만|초과|까지|정도|로|를|입력|작성|제한"
 _UNIT = (
-    rf"(?:글자|자|바이트|단어)(?=$|[^가-힣]|{_KO_SUFFIX})"
+    rf"(?:글자|자|바이트|단어)(?=$|(?-i:[^가-힣])|{_KO_SUFFIX})"
     r"|(?:characters?|chars?|bytes?|words?)(?![A-Za-z])"
 )
 _PRE = r"최대|최소|약|(?<![A-Za-z])(?:max(?:imum)?|min(?:imum)?|up\s+to|at\s+least)"
@@ -71,6 +71,8 @@ class _Lazy:
 
 
 def _compile(pattern: str) -> _Lazy:
+    """Case-blind for the English words; a Hangul class sits in `(?-i:…)`: syllables have no
+    case, and a case-blind class of 11,172 of them took ~1 ms more to compile, every run."""
     return _Lazy(pattern, re.IGNORECASE)
 
 

@@ -83,7 +83,7 @@ def _reference_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     """A reference word standing as a word: '메모' but not '메모리', '참고' but not '참고문헌'."""
     words = (r"\s*".join(re.escape(part) for part in n.split()) for n in names if n.strip())
     alternatives = "|".join(sorted(words, key=len, reverse=True))
-    return re.compile(f"(?:{alternatives})(?![가-힣A-Za-z])", re.IGNORECASE)
+    return re.compile(f"(?:{alternatives})(?![A-Za-z])(?!(?-i:[가-힣]))", re.IGNORECASE)
 
 
 _DEFAULT_REFERENCE = _reference_pattern(DEFAULT_REFERENCE_TITLES)

@@ -417,3 +417,17 @@ def test_bold_fast_path_reads_what_commonmark_bolds() -> None:
     assert document_module._strong_segments("a**b**c") == ["a", "b", "c"]  # open-or-close runs
     assert document_module._strong_segments("**a **b") is None  # two openers, nothing closes
     assert document_module._strong_segments("***x***") is None
+
+
+def test_hangul_syllables_have_no_case_so_their_classes_may_leave_ignorecase() -> None:
+    """limits, titles and companies keep Hangul classes out of IGNORECASE (`(?-i:…)`), which
+    compiles faster; that gives the same matches only because no character case-folds into or
+    out of the syllable block. Checked over every code point."""
+    blind = re.compile("[가-힣]", re.IGNORECASE)
+    plain = re.compile("[가-힣]")
+    blind_not = re.compile("[^가-힣]", re.IGNORECASE)
+    plain_not = re.compile("[^가-힣]")
+    for code in range(0x110000):
+        char = chr(code)
+        assert bool(blind.match(char)) == bool(plain.match(char)), hex(code)
+        assert bool(blind_not.match(char)) == bool(plain_not.match(char)), hex(code)
