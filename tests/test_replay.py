@@ -282,3 +282,9 @@ def test_old_records_are_pruned(tmp_path: Path) -> None:
     replay._prune(str(tmp_path), keep=str(tmp_path / names[0]), most=3)
     left = sorted(p.name for p in tmp_path.iterdir())
     assert left == sorted([names[0], *names[3:], "other.json"])
+
+
+def test_every_command_but_check_and_score_is_left_alone() -> None:
+    from essaylint.cli import COMMANDS
+
+    assert set(replay._OTHER_COMMANDS) == set(COMMANDS) - {"check", "score"}
