@@ -54,18 +54,27 @@ def tree_fingerprint(path: str) -> list[Any]:
 
 def content_digest(path: str) -> str | None:
     """The sha256 of a regular file's bytes; the kind of anything else (opened without waiting:
-    a named pipe nobody writes to must not hang a run); None for what cannot be opened."""
+    a named pipe nobody writes to must not hang a run); None for what cannot be opened.
+
+    Plain `os.read` calls on the descriptor, no file object: a replay hashes every checked file,
+    and the buffered reader cost a third of the time of hashing a thousand essays.
+    """
     import hashlib  # first use only: a --no-cache run hashes nothing
 
     try:
         descriptor = os.open(path, os.O_RDONLY | _NO_WAIT | _BINARY)
     except (OSError, ValueError):
         return None
-    with os.fdopen(descriptor, "rb") as handle:
-        try:
-            mode = os.fstat(descriptor).st_mode
-            if not stat.S_ISREG(mode):
-                return f"not a regular file: {stat.S_IFMT(mode):o}"
-            return hashlib.sha256(handle.read()).hexdigest()
-        except OSError:
-            return None
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            return f"not a regular file: {stat.S_IFMT(info.st_mode):o}"
+        digest = hashlib.sha256()
+        size = info.st_size
+        while chunk := os.read(descriptor, max(size + 1, 1 << 16)):  # to the end, grown or not
+            digest.update(chunk)
+        return digest.hexdigest()
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)

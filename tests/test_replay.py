@@ -288,3 +288,18 @@ def test_every_command_but_check_and_score_is_left_alone() -> None:
     from essaylint.cli import COMMANDS
 
     assert set(replay._OTHER_COMMANDS) == set(COMMANDS) - {"check", "score"}
+
+
+def test_content_digest_of_every_kind_of_path(tmp_path: Path) -> None:
+    import hashlib
+
+    from essaylint.fingerprints import content_digest
+
+    big = os.urandom(300_000)  # more than one read
+    for name, data in (("empty.md", b""), ("small.md", "## 질문\n".encode()), ("big.md", big)):
+        (tmp_path / name).write_bytes(data)
+        assert content_digest(str(tmp_path / name)) == hashlib.sha256(data).hexdigest()
+    os.mkfifo(tmp_path / "pipe.md")  # nobody writes: must not wait
+    assert content_digest(str(tmp_path / "pipe.md")) == "not a regular file: 10000"
+    assert content_digest(str(tmp_path)) == "not a regular file: 40000"
+    assert content_digest(str(tmp_path / "missing.md")) is None
