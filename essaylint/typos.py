@@ -146,30 +146,8 @@ def load_pack(path: str | Path | Traversable, *, label: str | None = None) -> Ty
 
 def parse_pack(text: str, label: str, *, path: str | None = None) -> TypoPack:
     """Validate a pack given as TOML text; `label` names it in error messages."""
-    data = plain_toml(text)
-    if data is None:
-        import tomllib  # deferred: the built-in pack is read by `plain_toml`
-
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise PackError(f"{label}: invalid TOML: {_one_line(str(exc))}") from None
-    unknown = sorted(set(data) - {"pack", "entry"})
-    if unknown:
-        raise PackError(f"{label}: unknown table or key {unknown[0]!r} (expected 'pack', 'entry')")
-    header = data.get("pack", {})
-    if not isinstance(header, dict):
-        raise PackError(f"{label}: 'pack' must be a table")
-    extra = sorted(set(header) - _PACK_KEYS)
-    if extra:
-        raise PackError(f"{label}: pack: unknown key {extra[0]!r}")
-    stem = Path(path or label).stem
-    name = header.get("name", stem)
-    description = header.get("description", "")
-    if not isinstance(name, str) or not name.strip():
-        raise PackError(f"{label}: pack: 'name' must be a non-empty string")
-    if not isinstance(description, str):
-        raise PackError(f"{label}: pack: 'description' must be a string")
+    data = _read_toml(text, label)
+    name, description = _pack_header(data, label, path)
     raw_entries = data.get("entry", [])
     if not isinstance(raw_entries, list) or not raw_entries:
         raise PackError(f"{label}: no [[entry]] tables")
@@ -185,6 +163,39 @@ def parse_pack(text: str, label: str, *, path: str | None = None) -> TypoPack:
         seen[key] = number
         entries.append(entry)
     return TypoPack(name=name, path=path or label, entries=tuple(entries), description=description)
+
+
+def _read_toml(text: str, label: str) -> dict[str, Any]:
+    """`plain_toml`, or tomllib for anything outside its subset (PackError: not TOML)."""
+    data = plain_toml(text)
+    if data is not None:
+        return data
+    import tomllib  # deferred: the built-in pack is read by `plain_toml`
+
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise PackError(f"{label}: invalid TOML: {_one_line(str(exc))}") from None
+
+
+def _pack_header(data: dict[str, Any], label: str, path: str | None) -> tuple[str, str]:
+    """The pack's name and description, its top-level keys checked."""
+    unknown = sorted(set(data) - {"pack", "entry"})
+    if unknown:
+        raise PackError(f"{label}: unknown table or key {unknown[0]!r} (expected 'pack', 'entry')")
+    header = data.get("pack", {})
+    if not isinstance(header, dict):
+        raise PackError(f"{label}: 'pack' must be a table")
+    extra = sorted(set(header) - _PACK_KEYS)
+    if extra:
+        raise PackError(f"{label}: pack: unknown key {extra[0]!r}")
+    name = header.get("name", Path(path or label).stem)
+    description = header.get("description", "")
+    if not isinstance(name, str) or not name.strip():
+        raise PackError(f"{label}: pack: 'name' must be a non-empty string")
+    if not isinstance(description, str):
+        raise PackError(f"{label}: pack: 'description' must be a string")
+    return name, description
 
 
 # The plain TOML packs are written in, read line by line: `[pack]`, `[[entry]]`, comment lines and
@@ -589,14 +600,11 @@ class _LazyPack:
         if not blocks or len(_ANY_ENTRY_LINE.findall(text)) != len(blocks) or "\r" in text:
             return None  # an `[[entry]]` line written some other way: not cut with certainty
         header = plain_toml(head)
-        if header is None or set(header) - {"pack"}:
+        if header is None:
             return None
-        table = header.get("pack", {})
-        name = table.get("name", Path(path or label).stem)
-        description = table.get("description", "")
-        if set(table) - _PACK_KEYS or not isinstance(name, str) or not name.strip():
-            return None
-        if not isinstance(description, str):
+        try:
+            name, description = _pack_header(header, label, path)
+        except PackError:
             return None
         pack = cls(name, label, path or label, description, blocks)
         for number, block in enumerate(blocks, start=1):
@@ -615,11 +623,7 @@ class _LazyPack:
         found = self._read.get(number)
         if found is None:
             where = f"{self.label}: entry {number}"
-            data = plain_toml("[[entry]]\n" + self._blocks[number - 1])
-            if data is None:
-                import tomllib
-
-                data = tomllib.loads("[[entry]]\n" + self._blocks[number - 1])
+            data = _read_toml("[[entry]]\n" + self._blocks[number - 1], where)
             found = self._read[number] = _parse_entry(data["entry"][0], number, self.name, where)
         return found
 
