@@ -122,7 +122,7 @@ def finish(code: object, *, keep: bool = True) -> None:
     global _active
     session, _active = _active, None
     if session is not None:
-        session.finish(code if keep else None, keep=keep)
+        session.finish(code, keep=keep)
 
 
 # --- when, where, under which key ---------------------------------------------------------------
@@ -142,14 +142,20 @@ def _isatty(stream: TextIO | None) -> bool:
 
 
 def _cache_dir(argv: list[str]) -> str:
-    """Where `--cache-dir` (the last one wins, as in click), the variable or the default point."""
+    """The cache folder `--cache-dir` names in the raw arguments (the last one wins, as in
+    click); click's own reading is compared with it before anything is recorded."""
     chosen: str | None = None
     for index, arg in enumerate(argv):
         if arg == "--cache-dir" and index + 1 < len(argv):
             chosen = argv[index + 1]
         elif arg.startswith("--cache-dir="):
             chosen = arg.partition("=")[2]
-    return os.path.abspath(chosen or os.environ.get(_CACHE_ENV) or _CACHE_DEFAULT)
+    return _cache_location(chosen)
+
+
+def _cache_location(option: str | None) -> str:
+    """As essaylint.cache.cache_dir: the option, else the variable, else the default here."""
+    return os.path.abspath(option or os.environ.get(_CACHE_ENV) or _CACHE_DEFAULT)
 
 
 def _key(argv: list[str], directory: str) -> str:
@@ -187,21 +193,9 @@ def _digest(data: Any) -> str:
 
 def world(plan: dict[str, Any]) -> str:
     """The digest of everything the plan's run reads; recomputed before every replay."""
-    parts: list[Any] = []
-    files: list[str] = []
-    for raw in plan["paths"]:
-        if os.path.isdir(raw):
-            from pathlib import Path
-
-            from essaylint.discovery import listed  # only for folders: one file needs no walk
-
-            found = listed(Path(raw))
-            parts.append(["folder", raw, found])
-            files.extend(found)
-        else:
-            parts.append(["file", raw])
-            files.append(raw)
-    parts.append([[file, content_digest(file)] for file in files])
+    listing = _listing(plan["paths"])
+    files = [file for _, found in listing for file in found]
+    parts: list[Any] = [listing, [[file, content_digest(file)] for file in files]]
     parts.append(_config_probes(files, plan["config_names"]))
     parts.append([[path, content_digest(path)] for path in plan["hashed"]])
     parts.append(
@@ -212,10 +206,26 @@ def world(plan: dict[str, Any]) -> str:
     return _digest(parts)
 
 
+def _listing(paths: list[str]) -> list[tuple[str, list[str]]]:
+    """Each path with the files it stands for before `exclude`: a folder's, as discovery lists
+    them (git's list or a walk), or the file itself."""
+    found: list[tuple[str, list[str]]] = []
+    for raw in paths:
+        if os.path.isdir(raw):
+            from pathlib import Path
+
+            from essaylint.discovery import listed  # only for folders: one file needs no walk
+
+            found.append((raw, listed(Path(raw))))
+        else:
+            found.append((raw, [raw]))
+    return found
+
+
 def _config_probes(files: list[str], names: list[str]) -> list[Any]:
     """Each config name in every folder from each file's (real) folder up to the root."""
     folders: set[str] = set()
-    for parent in {_parent(file) or "." for file in files}:
+    for parent in {os.path.dirname(file) or "." for file in files}:
         folder = os.path.realpath(parent)
         while folder not in folders:
             folders.add(folder)
@@ -230,14 +240,6 @@ def _config_probes(files: list[str], names: list[str]) -> list[Any]:
             if os.path.isfile(candidate):
                 probes.append([candidate, content_digest(candidate)])
     return probes
-
-
-def _parent(path: str) -> str:
-    """posixpath.dirname without its per-call overhead (a thousand files per replay)."""
-    if os.sep != "/" or os.path.altsep:
-        return os.path.dirname(path)
-    head = path[: path.rfind("/") + 1]
-    return head.rstrip("/") if head and head != "/" * len(head) else head
 
 
 def _installed() -> list[Any]:
@@ -259,12 +261,11 @@ def _plan(paths: tuple[str, ...], config: str | None) -> dict[str, Any]:
 
     from essaylint.cache import code_roots, input_files
     from essaylint.config import CONFIG_NAMES, ConfigFinder, config_chain
-    from essaylint.discovery import listed
 
     finder = ConfigFinder(Path(config) if config else None)
     one_per_folder: dict[str, str] = {}
-    for raw in paths:
-        for file in listed(Path(raw)) if os.path.isdir(raw) else [raw]:
+    for _, files in _listing(list(paths)):
+        for file in files:
             one_per_folder.setdefault(os.path.dirname(file), file)
     hashed: dict[str, None] = {}
     watched: dict[tuple[str, bool], None] = {}
@@ -390,8 +391,7 @@ class Session:
         if self.plan is not None or self.refused:
             self.refuse()  # one command per process; anything else is not ours to record
             return
-        chosen = cache_dir or os.environ.get(_CACHE_ENV) or _CACHE_DEFAULT
-        if os.path.abspath(chosen) != self.directory:
+        if _cache_location(cache_dir) != self.directory:
             self.refuse()
             return
         try:
