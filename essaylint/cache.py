@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from essaylint.config import Settings
-from essaylint.fingerprints import stat_entry, tree_fingerprint
+from essaylint.fingerprints import tree_fingerprint, watched_fingerprint
 from essaylint.results import FileResult
 
 __all__ = [
@@ -53,7 +53,6 @@ __all__ = [
     "encode_value",
     "environment_fingerprint",
     "input_files",
-    "watched_fingerprint",
 ]
 
 CACHE_DIR_NAME = ".essaylint_cache"
@@ -310,11 +309,6 @@ def input_files(settings: Settings, base: Path) -> list[tuple[str, bool]]:
         if path is not None and not path.is_dir():
             found.append((str(path), False))
     return found
-
-
-def watched_fingerprint(files: list[tuple[str, bool]]) -> list[Any]:
-    """What `input_files` lists, as stat entries (size and mtime)."""
-    return [tree_fingerprint(path) if tree else stat_entry(path) for path, tree in files]
 
 
 # --- the cache ---------------------------------------------------------------------------------

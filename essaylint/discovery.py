@@ -76,9 +76,9 @@ def listed(folder: Path, *, respect_gitignore: bool = True) -> list[str]:
 
 def _wanted(parts: tuple[str, ...]) -> bool:
     """Markdown, and no hidden or skipped part between the named folder and the file."""
-    if not parts or not parts[-1].lower().endswith(MARKDOWN_SUFFIXES):
+    if not parts or not _wanted_name(parts[-1]):
         return False
-    return not any(part.startswith(".") or part in SKIPPED_DIRS for part in parts)
+    return not any(part.startswith(".") or part in SKIPPED_DIRS for part in parts[:-1])
 
 
 def _walk(root: Path) -> list[str]:
@@ -102,7 +102,7 @@ def _walk(root: Path) -> list[str]:
 
 
 def _wanted_name(name: str) -> bool:
-    """`_wanted` for one file name (no skipped folder name ends in a Markdown suffix)."""
+    """A Markdown file name, not hidden (no skipped folder name ends in a Markdown suffix)."""
     return not name.startswith(".") and name.lower().endswith(MARKDOWN_SUFFIXES)
 
 

@@ -15,7 +15,14 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from typing import Any
 
-__all__ = ["MAX_TREE_FILES", "content_digest", "stat_entry", "tree_fingerprint", "walk_files"]
+__all__ = [
+    "MAX_TREE_FILES",
+    "content_digest",
+    "stat_entry",
+    "tree_fingerprint",
+    "walk_files",
+    "watched_fingerprint",
+]
 
 MAX_TREE_FILES = 2000  # files fingerprinted under one folder
 _NO_WAIT = getattr(os, "O_NONBLOCK", 0)
@@ -50,6 +57,11 @@ def tree_fingerprint(path: str) -> list[Any]:
     if os.path.isdir(path):
         return [stat_entry(p) for p in walk_files(path)]
     return [stat_entry(path)]
+
+
+def watched_fingerprint(files: list[tuple[str, bool]]) -> list[Any]:
+    """Stat entries of (path, is a tree) pairs, as essaylint.cache.input_files lists them."""
+    return [tree_fingerprint(path) if tree else stat_entry(path) for path, tree in files]
 
 
 def content_digest(path: str) -> str | None:

@@ -38,7 +38,12 @@ import marshal
 import os
 import sys
 
-from essaylint.fingerprints import content_digest, stat_entry, tree_fingerprint
+from essaylint.fingerprints import (
+    content_digest,
+    stat_entry,
+    tree_fingerprint,
+    watched_fingerprint,
+)
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
@@ -198,9 +203,7 @@ def world(plan: dict[str, Any]) -> str:
     parts: list[Any] = [listing, [[file, content_digest(file)] for file in files]]
     parts.append(_config_probes(files, plan["config_names"]))
     parts.append([[path, content_digest(path)] for path in plan["hashed"]])
-    parts.append(
-        [tree_fingerprint(path) if tree else stat_entry(path) for path, tree in plan["watched"]]
-    )
+    parts.append(watched_fingerprint(plan["watched"]))
     parts.append([tree_fingerprint(root) for root in plan["code"]])
     parts.append(_installed())
     return _digest(parts)
