@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from essaylint.counting import CountMode
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 CONFIG_NAMES: tuple[str, ...] = ("essaylint.toml", ".essaylint.toml", "pyproject.toml")
 PRESETS: tuple[str, ...] = ("default", "strict")
@@ -233,37 +236,44 @@ def _merge_tables(base: dict[str, Any], top: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def _resolve_extends(table: dict[str, Any], path: Path, seen: tuple[Path, ...]) -> dict[str, Any]:
+def _extends_target(table: dict[str, Any], path: Path, seen: Sequence[Path]) -> Path | None:
+    """The file the config at `path` extends; None when it extends nothing or a preset."""
     parent = table.get("extends")
     if parent is None:
-        return table
+        return None
     if not isinstance(parent, str):
         raise ConfigError(f"{path}: extends: must be a string")
     if parent in PRESETS:
-        base = _preset_table(parent)
-    else:
-        target = (path.parent / parent).resolve()
-        if target in seen:
-            raise ConfigError(f"{path}: extends: circular reference to {parent}")
-        if not target.is_file():
-            raise ConfigError(f"{path}: extends: no such file or preset '{parent}'")
+        return None
+    target = (path.parent / parent).resolve()
+    if target in seen:
+        raise ConfigError(f"{path}: extends: circular reference to {parent}")
+    if not target.is_file():
+        raise ConfigError(f"{path}: extends: no such file or preset '{parent}'")
+    return target
+
+
+def _resolve_extends(table: dict[str, Any], path: Path, seen: tuple[Path, ...]) -> dict[str, Any]:
+    target = _extends_target(table, path, seen)
+    if target is not None:
         loaded = _table(target) or {}
         base = _resolve_extends(loaded, target, (*seen, target))
+    elif table.get("extends") is not None:  # a preset
+        base = _preset_table(table["extends"])
+    else:
+        return table
     rest = {k: v for k, v in table.items() if k != "extends"}
     return _merge_tables({k: v for k, v in base.items() if k != "extends"}, rest)
 
 
 def config_chain(path: Path) -> list[Path]:
     """A config file and every file its `extends` reaches (presets are essaylint's own data);
-    ConfigError for a file that cannot be read."""
+    ConfigError as `load_config` gives it for a chain that cannot be followed."""
     chain = [path.resolve()]
     table = _table(chain[0])
     while table is not None:
-        parent = table.get("extends")
-        if not isinstance(parent, str) or parent in PRESETS:
-            break
-        target = (chain[-1].parent / parent).resolve()
-        if target in chain or not target.is_file():
+        target = _extends_target(table, chain[-1], chain)
+        if target is None:
             break
         chain.append(target)
         table = _table(target)
