@@ -328,8 +328,7 @@ def check(
         fixes = _run_fixes(paths, config, overrides, write=True, **fixing)
         results = [outcome.result for outcome in fixes]
     else:
-        if not no_cache:
-            replay.note_run(paths, config, cache_dir)
+        replay.note_run(paths, config, cache_dir)
         results = _run(
             paths,
             config,
@@ -383,8 +382,7 @@ def score(
     force_exclude: bool,
 ) -> None:
     """Completeness per document: answered/total and score."""
-    if not no_cache:
-        replay.note_run(paths, config, cache_dir)
+    replay.note_run(paths, config, cache_dir)
     results = _run(
         paths,
         config,

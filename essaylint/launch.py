@@ -14,12 +14,12 @@ def main() -> None:
     replay.begin(sys.argv[1:])  # exits here when the run is replayed
     from essaylint.cli import main as command
 
+    code: object = None
+    ended = False  # click always exits; returning or another exception is not a finished run
     try:
         command()
     except SystemExit as done:
-        replay.finish(done.code)
+        code, ended = done.code, True
         raise
-    except BaseException:
-        replay.finish(None, keep=False)
-        raise
-    replay.finish(None, keep=False)  # click always exits; returning means it was not a run
+    finally:
+        replay.finish(code, keep=ended)

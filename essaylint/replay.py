@@ -111,7 +111,8 @@ def begin(argv: list[str]) -> None:
 
 
 def note_run(paths: tuple[str, ...], config: str | None, cache_dir: str | None) -> None:
-    """The command about to run, as click read it: fixes the plan and the world before."""
+    """The command about to run, as click read it: fixes the plan and the world before. A
+    no-op without a session (`begin` starts none under --no-cache, --fix, --diff or stdin)."""
     if _active is not None:
         _active.start(paths, config, cache_dir)
 
