@@ -13,6 +13,15 @@ from typing import Any
 DROPPED_ENV = ("FORCE_COLOR", "CI", "ESSAYLINT_CACHE_DIR", "PYTHONPATH")
 
 
+def user_environment(env: dict[str, str] | None = None) -> dict[str, str]:
+    """This process's environment as a user's run sees it: colour off, none of `DROPPED_ENV`,
+    then `env` on top."""
+    environment = {k: v for k, v in os.environ.items() if k not in DROPPED_ENV}
+    environment["NO_COLOR"] = "1"
+    environment.update(env or {})
+    return environment
+
+
 def essaylint(
     *args: str,
     cwd: Path,
@@ -25,13 +34,10 @@ def essaylint(
     """`python -m essaylint ARGS` as a user runs it: colour off, none of `DROPPED_ENV`, output
     decoded as UTF-8 (`errors="strict"` also checks that it is UTF-8). `stderr` may be a
     terminal's file descriptor; then the result's stderr is empty."""
-    environment = {k: v for k, v in os.environ.items() if k not in DROPPED_ENV}
-    environment["NO_COLOR"] = "1"
-    environment.update(env or {})
     done = subprocess.run(
         [sys.executable, "-m", "essaylint", *args],
         cwd=cwd,
-        env=environment,
+        env=user_environment(env),
         input=stdin,
         stdout=subprocess.PIPE,
         stderr=stderr,

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from helpers import DROPPED_ENV, essaylint, write_essays
+from helpers import essaylint, user_environment, write_essays
 
 from essaylint import launch, replay
 
@@ -246,12 +246,11 @@ def test_a_world_changed_during_the_run_is_not_recorded(
 
 def _closed_reader(project: Path) -> tuple[int, str]:
     """The command with its stdout read by nobody (`essaylint … | head` once head is gone)."""
-    environment = {k: v for k, v in os.environ.items() if k not in DROPPED_ENV}
     command = [sys.executable, "-m", "essaylint", "check", *NO_MODEL]
     process = subprocess.Popen(
         [*command, "--cache-dir", str(project / "cache"), "essays"],
         cwd=project,
-        env={**environment, "NO_COLOR": "1"},
+        env=user_environment(),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
