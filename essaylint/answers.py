@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from essaylint.model import Section
+from essaylint.patterns import compile_pattern
 
 DEFAULT_PLACEHOLDER_TERMS: tuple[str, ...] = (
     "회사명",
@@ -42,12 +43,12 @@ DEFAULT_PLACEHOLDER_TERMS: tuple[str, ...] = (
 _MARKS = r"(?<![A-Za-z0-9])(?:O{3,}|X{3,}|○{3,}|◯{3,}|△{3,}|□{3,}|ㅇㅇㅇ+)(?![A-Za-z0-9])"
 _TEMPLATE_VARIABLE = r"\{\{[^{}\n]{1,40}\}\}"
 
-_PLACEHOLDER_END = re.compile(
+_PLACEHOLDER_END = compile_pattern(
     r"(?:\bTODO\b|\bTBD\b|\bFIXME\b|작성\s*중|추후\s*작성|나중에\s*작성|\(작성\)|"
     r"\[작성\]|(?:^|\s)ㅇ|\.{3,}|…+)\s*[.!]?\s*$",
     re.IGNORECASE,
 )
-_LABEL_ONLY = re.compile(r"^\s*[^:：\n]{1,30}[:：]\s*$")
+_LABEL_ONLY = compile_pattern(r"^\s*[^:：\n]{1,30}[:：]\s*$")
 # Every character `_PLACEHOLDER_END` can match (its letters in both cases, the dotless and dotted
 # i that IGNORECASE also takes for "i", and all of `\s`, which is what str.isspace() accepts).
 _WHITESPACE = (
@@ -70,7 +71,7 @@ def placeholder_pattern(terms: tuple[str, ...] = DEFAULT_PLACEHOLDER_TERMS) -> r
         re.escape(t).replace(r"\ ", r"\s*") for t in sorted(terms, key=len, reverse=True)
     )
     bracketed = rf"\[\s*(?:{words})\s*\]|\{{\s*(?:{words})\s*\}}|<\s*(?:{words})\s*>"
-    return re.compile(f"{_MARKS}|{_TEMPLATE_VARIABLE}|{bracketed}", re.IGNORECASE)
+    return compile_pattern(f"{_MARKS}|{_TEMPLATE_VARIABLE}|{bracketed}", re.IGNORECASE)
 
 
 @cache

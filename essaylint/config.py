@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from essaylint.counting import CountMode
+from essaylint.patterns import compile_pattern
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -179,7 +180,7 @@ def _check_regex(pattern: str, origin: str, key: str) -> None:
     import re
 
     try:
-        re.compile(pattern)
+        compile_pattern(pattern)
     except re.error as error:
         raise ConfigError(f"{origin}: {key}: bad regular expression {pattern!r}: {error}") from None
 

@@ -21,11 +21,12 @@ U+FEFF, U+00AD and a U+200D that joins nothing) count 0 except in ``neis``.
 ``newline`` is 0, 1 or 2: 2 because a browser form submits each line break as CRLF.
 """
 
-import re
 import unicodedata
 from collections.abc import Callable
 from functools import cache, lru_cache
 from typing import Any, Literal
+
+from essaylint.patterns import compile_pattern
 
 CountMode = Literal["chars", "chars-no-spaces", "bytes", "bytes-utf8", "neis", "words"]
 COUNT_MODES: tuple[CountMode, ...] = (
@@ -55,7 +56,7 @@ MODE_UNITS: dict[CountMode, str] = {
 
 # Invisible format characters: ZWSP, ZWNJ, ZWJ, WORD JOINER, BOM/ZWNBSP, SOFT HYPHEN.
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-_INVISIBLE_RE = re.compile(f"[{_INVISIBLE}]")
+_INVISIBLE_RE = compile_pattern(f"[{_INVISIBLE}]")
 _INVISIBLE_UTF8 = {c: len(c.encode()) for c in _INVISIBLE}
 
 # Code points that may join a neighbour into one grapheme cluster although their category is
@@ -90,14 +91,14 @@ _JOINING_RANGES = (
     (0xE0020, 0xE007F),  # tag characters (subdivision flags)
     (0xE0100, 0xE01EF),  # variation selectors supplement
 )
-_JOINING_RE = re.compile(
+_JOINING_RE = compile_pattern(
     "[" + "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in _JOINING_RANGES) + "]"
 )
 # Marks join their base; Cn is a code point newer than this Python's Unicode data, so let
 # `regex` (usually on a newer Unicode version) decide.
 _JOINING_CATEGORIES = frozenset({"Mn", "Mc", "Me", "Cn"})
 # Only code points outside Latin-1, Latin Extended and Hangul syllables can join (all above).
-_UNCOMMON_RE = re.compile(r"[^\x00-\u02ff\uac00-\ud7a3]")
+_UNCOMMON_RE = compile_pattern(r"[^\x00-\u02ff\uac00-\ud7a3]")
 
 
 @lru_cache(maxsize=4096)

@@ -22,6 +22,8 @@ import re
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
+from essaylint.patterns import compile_pattern
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a replay lists folders)
 if TYPE_CHECKING:
     import subprocess
@@ -206,7 +208,7 @@ def _glob(pattern: str) -> re.Pattern[str]:
         else:
             out.append(re.escape(pattern[i]))
             i += 1
-    return re.compile("".join(out) + r"\Z", re.S)
+    return compile_pattern("".join(out) + r"\Z", re.S)
 
 
 def _relative_parts(file: str, base: Path | None) -> tuple[str, ...]:

@@ -32,6 +32,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from essaylint.limits import limit_from_title
 from essaylint.model import Comment, Document, QuestionStyle, Span, SpanKind, join_spans
+from essaylint.patterns import compile_pattern
 from essaylint.question_styles import (
     ANSWER_PREFIX,
     MISSING_SPACE,
@@ -48,11 +49,11 @@ if TYPE_CHECKING:
 # markdown-it-py's default nesting limit silently drops deeper content; essays never need more
 # than this, and a deeper file gets a note instead of a silent skip.
 MAX_NESTING = 100
-_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
-_WHITESPACE_RUN = re.compile(r"(\s+)")
+_COMMENT = compile_pattern(r"<!--(.*?)-->", re.DOTALL)
+_WHITESPACE_RUN = compile_pattern(r"(\s+)")
 # CommonMark will not close `**` after punctuation before a letter (`**'고객'**이라는`), so Korean
 # text keeps the markers literally; a writer never means them as text.
-_LITERAL_STRONG = re.compile(r"\*\*+")
+_LITERAL_STRONG = compile_pattern(r"\*\*+")
 
 
 class DocumentError(ValueError):
@@ -100,9 +101,9 @@ _PARSER = _make_parser()
 # Characters that can start inline markup in CommonMark (escapes, code, strikethrough, emphasis,
 # links and images, autolinks and HTML, entities). Text without any of them parses to plain text
 # and line breaks, which `_text_rows` produces without the inline parser.
-_INLINE_MARKUP = re.compile(r"[\\`~*_\[<&]")
-_MARKUP_BUT_STARS = re.compile(r"[\\`~_\[<&]")
-_STAR_RUN = re.compile(r"\*+")
+_INLINE_MARKUP = compile_pattern(r"[\\`~*_\[<&]")
+_MARKUP_BUT_STARS = compile_pattern(r"[\\`~_\[<&]")
+_STAR_RUN = compile_pattern(r"\*+")
 
 
 class _SpanBuilder:
@@ -570,11 +571,13 @@ def _strip_leading(spans: list[Span], pattern: re.Pattern[str]) -> list[Span]:
     return [first, *rest]
 
 
-_BOLD_LINE = re.compile(r"^ {0,3}(\*\*|__)(?!\s)(.+?)(?<!\s)\1\s*([:：])?\s*$")
-_BOLD_COLON = re.compile(r"[:：]\s*$")
-_HASHES = re.compile(r"^#{1,6}")
-_SUMMARY = re.compile(r"<summary[^>]*>(.*?)</summary\s*>|</details\s*>", re.IGNORECASE | re.DOTALL)
-_MARKUP = re.compile(
+_BOLD_LINE = compile_pattern(r"^ {0,3}(\*\*|__)(?!\s)(.+?)(?<!\s)\1\s*([:：])?\s*$")
+_BOLD_COLON = compile_pattern(r"[:：]\s*$")
+_HASHES = compile_pattern(r"^#{1,6}")
+_SUMMARY = compile_pattern(
+    r"<summary[^>]*>(.*?)</summary\s*>|</details\s*>", re.IGNORECASE | re.DOTALL
+)
+_MARKUP = compile_pattern(
     r"<!--.*?(?:-->|\Z)|<(script|style)\b.*?(?:</\1\s*>|\Z)|<[A-Za-z/!?][^>]*>",
     re.IGNORECASE | re.DOTALL,
 )

@@ -17,6 +17,7 @@ from essaylint.config import ConfigError, Settings, unknown_key_hint
 from essaylint.counting import count
 from essaylint.limits import Limit, limit_from_directive
 from essaylint.model import Document, Section
+from essaylint.patterns import compile_pattern
 from essaylint.plugin import (
     Hit,
     Rule,
@@ -163,7 +164,7 @@ def _title_pattern(source: str) -> Any:
     try:
         return regex.compile(source)
     except regex.error:
-        return re.compile(source)  # already validated with `re` when the config was read
+        return compile_pattern(source)  # already validated with `re` when the config was read
 
 
 def _matches_a_title(pattern: Any, titles: tuple[str, ...], from_front: bool) -> bool:

@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import importlib
 import os
-import re
 import sys
 from dataclasses import dataclass
 from importlib.machinery import PathFinder
 from typing import Any
 
-_SECTION = re.compile(r"^\[([^\]]+)\]\s*$")
-_NORMALISE = re.compile(r"[-_.]+")
+from essaylint.patterns import compile_pattern
+
+_SECTION = compile_pattern(r"^\[([^\]]+)\]\s*$")
+_NORMALISE = compile_pattern(r"[-_.]+")
 
 
 @dataclass(frozen=True, slots=True)

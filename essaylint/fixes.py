@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import difflib
 import os
-import re
 import stat
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
@@ -40,6 +39,7 @@ from typing import Any
 
 from essaylint.config import ConfigFinder, Settings
 from essaylint.discovery import STDIN, expand_paths
+from essaylint.patterns import compile_pattern
 from essaylint.plugin import Edit
 from essaylint.results import FileResult, Finding
 from essaylint.runner import lint_source
@@ -69,7 +69,7 @@ __all__ = [
 MAX_PASSES = 10
 """Check-and-fix rounds per file; overlapping fixes need one round each."""
 
-_NEWLINE = re.compile(r"\r\n|\r|\n")  # the line endings source.py splits on, and only those
+_NEWLINE = compile_pattern(r"\r\n|\r|\n")  # the line endings source.py splits on, and only those
 
 
 class FixError(Exception):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from essaylint.counting import COUNT_MODES, CountMode
+from essaylint.patterns import LazyPattern
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,27 +54,10 @@ def _number(name: str) -> str:
     return rf"(?<![A-Za-z0-9,.])(?<!제)(?P<{name}>{_NUMBER})(?![0-9])"
 
 
-class _Lazy:
-    """A regex compiled on first use, so importing this module compiles nothing."""
-
-    __slots__ = ("_flags", "_pattern", "_source")
-
-    def __init__(self, source: str, flags: int = 0) -> None:
-        self._source = source
-        self._flags = flags
-        self._pattern: re.Pattern[str] | None = None
-
-    @property
-    def re(self) -> re.Pattern[str]:
-        if self._pattern is None:
-            self._pattern = re.compile(self._source, self._flags)
-        return self._pattern
-
-
-def _compile(pattern: str) -> _Lazy:
+def _compile(pattern: str) -> LazyPattern:
     """Case-blind for the English words; a Hangul class sits in `(?-i:…)`: syllables have no
     case, and a case-blind class of 11,172 of them took ~1 ms more to compile, every run."""
-    return _Lazy(pattern, re.IGNORECASE)
+    return LazyPattern(pattern, re.IGNORECASE)
 
 
 # Each kind of notation on its own; later entries lose ties (same start and length).
@@ -96,7 +80,7 @@ _UNLIMITED_BRACKETED = _compile(
 # Every notation with a number has a digit right before (spaces aside) a unit or a counter's
 # slash: 자, 글자, 바이트, 단어, characters, chars, bytes, words, "/". Text without one holds no
 # numeric notation, which keeps paragraph lines with dates and figures ("2023년") cheap.
-_NOTATION_HINT = _Lazy(r"[0-9]\s*[글자바단/cbwCBW]")
+_NOTATION_HINT = LazyPattern(r"[0-9]\s*[글자바단/cbwCBW]")
 _BARE_PATTERNS = (("range", _RANGE), ("count", _COUNT), ("unlimited", _UNLIMITED_BARE))
 _BRACKETED_PATTERNS = (
     ("range", _RANGE),
@@ -105,14 +89,14 @@ _BRACKETED_PATTERNS = (
     ("unlimited", _UNLIMITED_BRACKETED),
 )
 
-_BRACKET = _Lazy(r"\([^()]*\)|\[[^\[\]]*\]|（[^（）]*）|［[^［］]*］|【[^【】]*】")
+_BRACKET = LazyPattern(r"\([^()]*\)|\[[^\[\]]*\]|（[^（）]*）|［[^［］]*］|【[^【】]*】")
 _QUALIFIER = (
     r"(?:공백|띄어쓰기)\s*(?:포함|제외|미포함)|(?:with|without|including|excluding)\s+spaces?"
 )
 _QUALIFIER_IN = _compile(_QUALIFIER)
 _QUALIFIER_BEFORE = _compile(rf"(?:{_QUALIFIER})[\s,:]*$")
 _QUALIFIER_AFTER = _compile(rf"[\s,]*(?:[(\[（［]\s*(?:{_QUALIFIER})\s*[)\]）］]|(?:{_QUALIFIER}))")
-_TERM_GAP = _Lazy(r"[\s,/·~]*")  # what may separate "최소 100자, 최대 1,000자"
+_TERM_GAP = LazyPattern(r"[\s,/·~]*")  # what may separate "최소 100자, 최대 1,000자"
 _SEPARATORS = " \t-–—:|/,·"
 
 
@@ -166,7 +150,7 @@ def _term(kind: str, m: re.Match[str]) -> _Term | None:
     return _Term(start, end, min=low, max=high, mode=mode)
 
 
-def _terms(text: str, patterns: tuple[tuple[str, _Lazy], ...]) -> list[_Term]:
+def _terms(text: str, patterns: tuple[tuple[str, LazyPattern], ...]) -> list[_Term]:
     """All non-overlapping terms in `text`, leftmost and then longest first."""
     found: list[tuple[int, int, int, _Term]] = []
     for rank, (kind, pattern) in enumerate(patterns):
@@ -270,9 +254,9 @@ def title_without_limit(title: str) -> str:
     return " ".join(title.split())
 
 
-_SETTING = _Lazy(r"(?P<key>[A-Za-z-]+)\s*=\s*(?P<value>\S+)")
-_DIRECTIVE_NUMBER = _Lazy(_NUMBER)
-_DIRECTIVE_RANGE = _Lazy(rf"(?P<low>{_NUMBER})\s*[~-]\s*(?P<high>{_NUMBER})")
+_SETTING = LazyPattern(r"(?P<key>[A-Za-z-]+)\s*=\s*(?P<value>\S+)")
+_DIRECTIVE_NUMBER = LazyPattern(_NUMBER)
+_DIRECTIVE_RANGE = LazyPattern(rf"(?P<low>{_NUMBER})\s*[~-]\s*(?P<high>{_NUMBER})")
 _NO_LIMIT = frozenset({"none", "unlimited", "off"})
 _MODES: dict[str, CountMode] = {mode: mode for mode in COUNT_MODES}
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 
+from essaylint.patterns import compile_pattern
+
 # C0 and C1 controls (tab and nothing else is harmless), and the Unicode line separators
 # str.splitlines() breaks on.
-_UNSAFE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+_UNSAFE = compile_pattern(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def _picture(match: re.Match[str]) -> str:

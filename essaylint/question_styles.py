@@ -39,6 +39,7 @@ from typing import Literal
 
 from essaylint.limits import limit_from_title
 from essaylint.model import QuestionStyle
+from essaylint.patterns import compile_pattern
 from essaylint.titles import TitleSignals, read_title
 
 QUESTION_STYLES: tuple[QuestionStyle, ...] = (
@@ -53,26 +54,26 @@ Strength = Literal["strong", "medium", "weak"]
 
 # `Q1.`, `Q.`, `Q2)`, `Q 3:`, `[Q1]`, `문항 1.`, `문항2`, `질문 3.`: punctuation after a bare `Q`
 # is required, so "QA팀" or "Q1 매출" never reads as a prefix.
-QUESTION_PREFIX = re.compile(
+QUESTION_PREFIX = compile_pattern(
     r"^\s*(?:\[\s*(?:Q|문항|질문)\s*\d{0,3}\s*\]|[Qq]\s*\d{0,3}\s*[.:)．：]"
     r"|문항\s*\d{1,3}(?![\d개번째차])\s*[.:)．：]?|질문\s*\d{1,3}(?![\d개번째차])\s*[.:)．：])"
 )
 # An answer written right under a Q-line often starts with `A.`; a reader pasting it leaves that.
-ANSWER_PREFIX = re.compile(r"^\s*(?:[Aa]\s*\d{0,3}\s*[.:)．：]|답변?\s*[.:)．：])\s*")
+ANSWER_PREFIX = compile_pattern(r"^\s*(?:[Aa]\s*\d{0,3}\s*[.:)．：]|답변?\s*[.:)．：])\s*")
 # `###성장과정`: hashes glued to the title; one `#` only with a title that reads as a question.
-MISSING_SPACE = re.compile(r"^( {0,3})(#{1,6})(?=[^\s#])")
+MISSING_SPACE = compile_pattern(r"^( {0,3})(#{1,6})(?=[^\s#])")
 _LABEL_MAX = 25  # characters of a label title, punctuation removed
-_SQUEEZE = re.compile(r"[\s\W_]+")
-_SENTENCE_END = re.compile(r"(?:[.!。]|[다요죠])\s*$")
-_ONLY_DIGITS = re.compile(r"^\d")
+_SQUEEZE = compile_pattern(r"[\s\W_]+")
+_SENTENCE_END = compile_pattern(r"(?:[.!。]|[다요죠])\s*$")
+_ONLY_DIGITS = compile_pattern(r"^\d")
 # `<summary>답변</summary>` hides the answer to a question asked above it; it asks nothing.
-_REVEAL_SUMMARY = re.compile(
+_REVEAL_SUMMARY = compile_pattern(
     r"^\W*(?:모범\s*)?(?:답변?|정답|예시\s*답변|해설|풀이|설명|펼치기|펼쳐\s*보기|더\s*보기|보기|접기|"
     r"클릭|내용|코드|참고|Answer|Show|Click|More|Details|Expand|Code)\W*(?:보기)?\W*$",
     re.IGNORECASE,
 )
 # `#12 질문`, `12.`: a numbered summary in a list of interview questions.
-_NUMBERED_SUMMARY = re.compile(r"^\s*#?\d{1,4}\b")
+_NUMBERED_SUMMARY = compile_pattern(r"^\s*#?\d{1,4}\b")
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,19 +8,19 @@ change a CI result.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from essaylint.patterns import compile_pattern
 from essaylint.plugin import SEVERITIES, Rule
 
 if TYPE_CHECKING:
     from essaylint.entry_points import PluginEntry
 
 ENTRY_POINT_GROUP = "essaylint.plugins"
-CODE_PATTERN = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
-NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+CODE_PATTERN = compile_pattern(r"^[A-Z]{2,4}[0-9]{3}$")
+NAME_PATTERN = compile_pattern(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 BUILTIN_PREFIX = "essaylint."
 
 

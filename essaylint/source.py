@@ -18,6 +18,8 @@ import sys
 from dataclasses import dataclass, field
 from typing import BinaryIO, Literal
 
+from essaylint.patterns import compile_pattern
+
 __all__ = [
     "MAX_BYTES",
     "SourceError",
@@ -40,13 +42,13 @@ _BAD_UTF16 = "invalid UTF-16 text (save it as UTF-8)"
 
 # Only these three end a line: str.splitlines() also splits on \x0b, \x0c, \x1c-\x1e, \x85,
 # \u2028 and \u2029, which would shift line numbers away from what editors show.
-_NEWLINE = re.compile(r"\r\n|\r|\n")
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_NEWLINE = compile_pattern(r"\r\n|\r|\n")
+_HANGUL = compile_pattern(r"[\uac00-\ud7a3]")
 # A Hangul syllable in UTF-8 (EA-ED, then two continuation bytes), for telling damaged UTF-8 from
 # CP949: a CP949 Hangul pair's lead byte can never start one, so in CP949 text such coincidences
 # are always outnumbered by invalid sequences.
 _UTF8_HANGUL = re.compile(rb"[\xea-\xed][\x80-\xbf][\x80-\xbf]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL = compile_pattern(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _MAX_CONTROL_RATIO = 0.10
 
 

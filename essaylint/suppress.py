@@ -18,8 +18,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from essaylint.model import Comment
+from essaylint.patterns import compile_pattern
 
-_DIRECTIVE = re.compile(
+_DIRECTIVE = compile_pattern(
     r"^essaylint-(disable-next-line|disable-line|disable-file|disable|enable)\b\s*(.*)$",
     re.DOTALL,
 )

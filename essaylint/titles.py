@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from essaylint.limits import limit_from_title, title_without_limit
+from essaylint.patterns import compile_pattern
 
 DEFAULT_REFERENCE_TITLES: tuple[str, ...] = (
     "인재상",
@@ -38,29 +39,29 @@ DEFAULT_REFERENCE_TITLES: tuple[str, ...] = (
     "마치며",
 )
 
-_NUMBERED = re.compile(
+_NUMBERED = compile_pattern(
     r"^\s*(?:\d{1,3}\s*[.)]|\(\d{1,3}\)|\[\d{1,3}\]|[Qq]\s*\d{0,3}\s*[.):]|[Qq]\d{1,3}\b|문항\s*\d+|질문\s*\d+)"
 )
-_QUESTION_MARK = re.compile(r"[?？]\s*[)\]]*\s*$|[?？]")
-_REQUEST = re.compile(
+_QUESTION_MARK = compile_pattern(r"[?？]\s*[)\]]*\s*$|[?？]")
+_REQUEST = compile_pattern(
     r"(?:주세요|주십시오|주시오|하시오|하세요|바랍니다|기술해|서술해|작성해|설명해|기술하|서술하|"
     r"작성하|설명하|말씀해|알려주|무엇|어떻게|어떤|어떠한|왜\s|인가요|나요|까요|습니까|입니까|"
     r"Describe|Explain|Tell us|What|Why|How)",
     re.IGNORECASE,
 )
-_QUESTION_VOCABULARY = re.compile(
+_QUESTION_VOCABULARY = compile_pattern(
     r"(?:지원\s*동기|지원한\s*이유|지원\s*이유|성장\s*과정|입사\s*후\s*포부|포부|장\s*단점|장점|단점|"
     r"성격|자기\s*소개(?!서)|자기\s*PR|직무\s*역량|역량|경험|가치관|생활\s*신조|좌우명|강점|약점|"
     r"협업|갈등|실패|극복|리더십|팀워크|문제\s*해결|목표|비전|사회\s*활동|경력\s*사항|특기|"
     r"Motivation|Why\s+\w+|Strengths?|Weakness(?:es)?|Experience)",
     re.IGNORECASE,
 )
-_GROUP_VOCABULARY = re.compile(
+_GROUP_VOCABULARY = compile_pattern(
     r"(?:면접|자기\s*소개서|자소서|지원서|이력서|포트폴리오|질문\s*목록|예상\s*질문|기출|복기|후기|"
     r"문항\s*목록|Q\s*&\s*A|Interview|Cover\s+letter|Application|Resume|Technical|기술\s*질문)",
     re.IGNORECASE,
 )
-_PUNCTUATION = re.compile(r"[\s\W_]+")
+_PUNCTUATION = compile_pattern(r"[\s\W_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +84,7 @@ def _reference_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     """A reference word standing as a word: '메모' but not '메모리', '참고' but not '참고문헌'."""
     words = (r"\s*".join(re.escape(part) for part in n.split()) for n in names if n.strip())
     alternatives = "|".join(sorted(words, key=len, reverse=True))
-    return re.compile(f"(?:{alternatives})(?![A-Za-z])(?!(?-i:[가-힣]))", re.IGNORECASE)
+    return compile_pattern(f"(?:{alternatives})(?![A-Za-z])(?!(?-i:[가-힣]))", re.IGNORECASE)
 
 
 _DEFAULT_REFERENCE = _reference_pattern(DEFAULT_REFERENCE_TITLES)
@@ -115,7 +116,7 @@ def read_title(title: str, reference_titles: tuple[str, ...] | None = None) -> T
     )
 
 
-_DIGITS = re.compile(r"\d+")
+_DIGITS = compile_pattern(r"\d+")
 
 
 def question_number(title: str) -> str | None:

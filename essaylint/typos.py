@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
 from essaylint.data import rules_root
+from essaylint.patterns import compile_pattern
 from essaylint.plugin import RuleConfigError
 
 if TYPE_CHECKING:
@@ -203,14 +204,14 @@ def _pack_header(data: dict[str, Any], label: str, path: str | None) -> tuple[st
 # line. Basic strings may only escape `\\` and `\"`. tomllib takes 20-30 ms of pure Python for the
 # 125 KB built-in pack, this about a third; anything else (and every error) goes to tomllib.
 _TOML_STRING = r'"(?:[^"\\\x00-\x08\x0a-\x1f\x7f]|\\[\\"])*"' + r"|'[^'\x00-\x08\x0a-\x1f\x7f]*'"
-_TOML_STRINGS = re.compile(_TOML_STRING)
-_TOML_KEY_LINE = re.compile(
+_TOML_STRINGS = compile_pattern(_TOML_STRING)
+_TOML_KEY_LINE = compile_pattern(
     rf"([A-Za-z0-9_-]+) = ({_TOML_STRING}"
     rf"|\[(?:[ \t]*(?:{_TOML_STRING})[ \t]*,)*[ \t]*(?:(?:{_TOML_STRING})[ \t]*)?\]|\[)"
 )
-_TOML_ITEM_LINE = re.compile(rf"[ \t]*({_TOML_STRING})[ \t]*(,?)[ \t]*")
-_TOML_COMMENT_LINE = re.compile(r"#[^\x00-\x08\x0a-\x1f\x7f]*")
-_TOML_ESCAPE = re.compile(r"\\(.)")
+_TOML_ITEM_LINE = compile_pattern(rf"[ \t]*({_TOML_STRING})[ \t]*(,?)[ \t]*")
+_TOML_COMMENT_LINE = compile_pattern(r"#[^\x00-\x08\x0a-\x1f\x7f]*")
+_TOML_ESCAPE = compile_pattern(r"\\(.)")
 
 
 def plain_toml(text: str) -> dict[str, Any] | None:
@@ -280,7 +281,7 @@ def _parse_entry(raw: object, number: int, pack: str, where: str) -> TypoEntry:
     context = _nfc(_optional_text(raw, "context", where))
     if context:
         try:
-            re.compile(context)
+            compile_pattern(context)
         except re.error as exc:
             raise PackError(f"{where}: 'context' is not a valid regex: {exc}") from None
     note = _optional_text(raw, "note", where)
@@ -407,7 +408,7 @@ class TypoMatcher:
     def _scan(self) -> re.Pattern[str] | None:
         """The candidate scan, compiled on first use (start-up pays nothing if no text is read)."""
         if self._scan_compiled is None and self._scan_source:
-            self._scan_compiled = re.compile(self._scan_source)
+            self._scan_compiled = compile_pattern(self._scan_source)
         return self._scan_compiled
 
     def find(self, text: str) -> Iterator[TypoMatch]:
@@ -456,7 +457,7 @@ class TypoMatcher:
         pattern = self._patterns.get(wrong)
         if pattern is None:
             body = _SPACES.join(re.escape(word) for word in wrong.split(" "))
-            pattern = self._patterns[wrong] = re.compile(body)
+            pattern = self._patterns[wrong] = compile_pattern(body)
         found = pattern.match(text, start)
         return -1 if found is None else found.end()
 
@@ -467,7 +468,7 @@ class TypoMatcher:
             return True
         context = self._contexts.get(entry.context)
         if context is None:
-            context = self._contexts[entry.context] = re.compile(entry.context)
+            context = self._contexts[entry.context] = compile_pattern(entry.context)
         return self._covers(context, text, start, end)
 
     @staticmethod
@@ -556,9 +557,9 @@ def builtin_matcher() -> TypoMatcher:
 # --- the built-in packs, read entry by entry ------------------------------------------------------
 
 _ENTRY_LINE = "\n[[entry]]\n"
-_ANY_ENTRY_LINE = re.compile(r"^[ \t]*\[[ \t]*\[[ \t]*entry\b", re.M)
-_WRONG_LINE = re.compile(rf"^wrong = ({_TOML_STRING})$", re.M)
-_MATCH_LINE = re.compile(rf"^match = ({_TOML_STRING})$", re.M)
+_ANY_ENTRY_LINE = compile_pattern(r"^[ \t]*\[[ \t]*\[[ \t]*entry\b", re.M)
+_WRONG_LINE = compile_pattern(rf"^wrong = ({_TOML_STRING})$", re.M)
+_MATCH_LINE = compile_pattern(rf"^match = ({_TOML_STRING})$", re.M)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,18 +9,19 @@ not inside a URL, an e-mail address or a file path. Punctuation around it is fin
 from __future__ import annotations
 
 import bisect
-import re
+
+from essaylint.patterns import compile_pattern
 
 __all__ = ["hangul_words", "has_hangul", "sentence_bounds", "sentence_starts"]
 
-_HANGUL_RUN = re.compile(r"[가-힣]+")
-_HANGUL_ANY = re.compile(r"[가-힣ᄀ-ᇿㄱ-ㆎ]")
-_SKIP = re.compile(
+_HANGUL_RUN = compile_pattern(r"[가-힣]+")
+_HANGUL_ANY = compile_pattern(r"[가-힣ᄀ-ᇿㄱ-ㆎ]")
+_SKIP = compile_pattern(
     r"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.)\S+"  # URLs
     r"|\S+@\S+\.\S+"  # e-mail addresses
     r"|(?:\.{0,2}/)?(?:[\w.-]+/)+[\w.-]+"  # paths: src/main, ./a/b.txt
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?。])\s+|\n")
+_SENTENCE_END = compile_pattern(r"(?<=[.!?。])\s+|\n")
 
 
 def has_hangul(text: str) -> bool:

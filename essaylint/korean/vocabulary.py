@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from essaylint.data import rules_root
+from essaylint.patterns import compile_pattern
 
 __all__ = [
     "WORDS_COMMENT",
@@ -32,7 +33,7 @@ __all__ = [
 ]
 
 WORDS_FILE = ".essaylint-words.txt"
-WORDS_COMMENT = re.compile(r"^\s*essaylint-words\s*:(?P<words>.*)$", re.DOTALL)
+WORDS_COMMENT = compile_pattern(r"^\s*essaylint-words\s*:(?P<words>.*)$", re.DOTALL)
 
 
 def parse_word_list(text: str) -> list[str]:

@@ -52,6 +52,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from essaylint.model import Document, Section
+from essaylint.patterns import compile_pattern
 from essaylint.plugin import Hit, Rule, RuleContext, RuleOptions
 
 DEFAULT_SKIP: tuple[str, ...] = (
@@ -78,7 +79,7 @@ class Options(RuleOptions):
         for key, patterns in (("applies_to", self.applies_to), ("skip", self.skip)):
             for pattern in patterns:
                 try:
-                    re.compile(pattern)
+                    compile_pattern(pattern)
                 except re.error as error:
                     raise ValueError(
                         f"{key}: bad regular expression {pattern!r}: {error}"

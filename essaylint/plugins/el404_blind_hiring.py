@@ -59,10 +59,11 @@ from pathlib import Path
 from typing import Any
 
 from essaylint.model import Document, Section
+from essaylint.patterns import compile_pattern
 from essaylint.plugin import Hit, Rule, RuleContext, RuleOptions
 
 _H = "\uac00-\ud7a3"
-_ANONYMISED = re.compile(r"^[O0ＯoＯ○◯●◎ㅇXx×*＊△▲□■?？ㅁ]+$")
+_ANONYMISED = compile_pattern(r"^[O0ＯoＯ○◯●◎ㅇXx×*＊△▲□■?？ㅁ]+$")
 _PARTICLE_END = (
     "에서",
     "에게",
@@ -84,11 +85,11 @@ _PARTICLE_END = (
     "만",
     " ",
 )
-_SCHOOL_CONTEXT = re.compile(
+_SCHOOL_CONTEXT = compile_pattern(
     r"졸업|재학|입학|학번|다니|출신|전공|학과|학부|학교|캠퍼스|동문|선배|후배"
 )
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|<img\b[^>\n]*>", re.IGNORECASE)
-_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+_IMAGE = compile_pattern(r"!\[[^\]\n]*\]\([^)\n]*\)|<img\b[^>\n]*>", re.IGNORECASE)
+_FENCE = compile_pattern(r"^\s{0,3}(```|~~~)")
 
 
 @dataclass(frozen=True)
@@ -157,24 +158,24 @@ def patterns() -> Patterns:
     stems = tuple(schools["stems"])
     full = [f"{s}대학교" for s in stems] + [str(n) for n in schools["names"]]
     names_alt = _alternation(full)
-    school_names = re.compile(rf"(?<![{_H}A-Za-z0-9])(?:{names_alt})(?![A-Za-z0-9])")
-    school_short = re.compile(rf"(?<![{_H}A-Za-z0-9])(?:{_alternation(schools['short'])})")
-    school_generic = re.compile(
+    school_names = compile_pattern(rf"(?<![{_H}A-Za-z0-9])(?:{names_alt})(?![A-Za-z0-9])")
+    school_short = compile_pattern(rf"(?<![{_H}A-Za-z0-9])(?:{_alternation(schools['short'])})")
+    school_generic = compile_pattern(
         rf"(?<![{_H}])(?P<stem>[{_H}A-Za-z]{{2,12}})(?P<kind>대학교|고등학교|중학교|외국어고|과학고|"
         rf"국제고|예술고|여자고등학교|여고|외고)"
     )
     regions = _alternation(terms["regions"])
     suffix = r"(?:\s*(?:특별시|광역시|특별자치시|특별자치도|시|도|군))?"
     region = (
-        re.compile(
+        compile_pattern(
             rf"(?<![{_H}])(?:{regions}){suffix}\s*(?:출신|토박이)"
             rf"(?!\s*(?:의|인)?\s*(?:친구|동료|팀원|선배|후배|학생|사람|분들|교수|직원|고객))"
         ),
-        re.compile(
+        compile_pattern(
             rf"고향(?:은|이|인|이신|이자)\s*(?:바로\s*)?(?:{regions}){suffix}"
             rf"(?=$|[^{_H}]|이|입니다|으로|에서|에|의|와|과|로|라)"
         ),
-        re.compile(
+        compile_pattern(
             rf"(?<![{_H}])(?:{regions}){suffix}에서\s*(?:태어나|태어났|나고\s*자라|나고\s*자란|자랐)"
         ),
     )
@@ -182,48 +183,48 @@ def patterns() -> Patterns:
     jobs = _alternation(terms["occupations"])
     who = rf"(?<![{_H}])(?:{family_alt})(?:께서는|께서도|께서|는|은|이|가|도)"
     family = (
-        re.compile(
+        compile_pattern(
             rf"{who}\s*(?:[^.!?\n]{{0,25}}?\s)?(?:{jobs})"
             rf"(?:이셨|이시|이신|이십니다|이세요|이었|였|이고|이며|입니다|셨|이다"
             rf"|(?:으로|로)(?=\s*(?:오래\s*|평생\s*|\d+\s*년\s*(?:동안|간)?\s*)?"
             rf"(?:일하|근무하|재직하|계시|계셨|은퇴하|퇴직하|정년)))"
         ),
-        re.compile(
+        compile_pattern(
             rf"{who}\s*(?:[^.!?\n]{{0,25}}?\s)?(?:[{_H}]+(?:을|를))\s*(?:운영|경영)하(?:시|셨)"
         ),
-        re.compile(rf"{who}\s*(?:[^.!?\n]{{0,25}}?)(?:에서|에)\s*(?:근무|재직|일)하(?:시|셨)"),
-        re.compile(
+        compile_pattern(rf"{who}\s*(?:[^.!?\n]{{0,25}}?)(?:에서|에)\s*(?:근무|재직|일)하(?:시|셨)"),
+        compile_pattern(
             rf"(?<![{_H}])(?:{jobs})(?:이신|이셨던|인|이던|였던|으로\s*일하시는|로\s*일하시는)\s*"
             rf"(?:{family_alt})(?![{_H}]{{2}})"
         ),
-        re.compile(
+        compile_pattern(
             rf"(?<![{_H}])[{_H}A-Za-z]{{2,10}}(?:에서|에)\s*(?:근무|재직)하(?:시는|셨던|시던)\s*(?:{family_alt})"
             rf"(?![{_H}]{{2}})"
         ),
     )
     korean_age = r"(?:스물|서른|마흔)\s?(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉)?"
     age = (
-        re.compile(
+        compile_pattern(
             rf"(?<!\d)(?:19|20)?\d{{2}}\s*년생(?=$|[^{_H}]|이|입|으로|인|의|답|다운|들|이고|이며|이라)"
         ),
-        re.compile(
+        compile_pattern(
             r"(?<!\d)(?:19|20)\d{2}\s*년(?:\s*\d{1,2}\s*월)?(?:\s*\d{1,2}\s*일)?\s*(?:에\s*)?"
             r"(?:태어|출생)"
         ),
-        re.compile(
+        compile_pattern(
             rf"(?:올해|현재|지금|제\s*나이(?:는|가)?|나이는|나이가)\s*(?:만\s*)?"
             rf"(?:1[5-9]|[2-9]\d|{korean_age})\s*(?:살|세)"
         ),
-        re.compile(
+        compile_pattern(
             rf"(?<![\d{_H}])(?:만\s*)?[2-9]\d\s*(?:살|세)(?=입니다|이고|이며|인\s*저|의\s*나이|이\s*된|가\s*된)"
         ),
     )
     name = (
-        re.compile(
+        compile_pattern(
             rf"제\s*이름은\s*'?(?P<who>[{_H}]{{2,4}}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)'?\s*"
             rf"(?=입니다|이고|이며|이라고|라고|이에요|예요|이다|,)"
         ),
-        re.compile(rf"(?:^|\n)\s*(?:이름|성명)\s*[:：]\s*(?P<who>[{_H}]{{2,4}})(?![{_H}])"),
+        compile_pattern(rf"(?:^|\n)\s*(?:이름|성명)\s*[:：]\s*(?P<who>[{_H}]{{2,4}})(?![{_H}])"),
     )
     return Patterns(
         school_names=school_names,

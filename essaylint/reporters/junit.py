@@ -14,17 +14,17 @@ is a `<property>` of each suite.
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from typing import TextIO
 
+from essaylint.patterns import compile_pattern
 from essaylint.reporters.concise import finding_line
 from essaylint.results import FileResult, Finding, SectionReport
 
 OUTSIDE = "(outside questions)"
 # Characters XML 1.0 cannot hold even escaped (a stray form feed in an essay): shown as U+FFFD.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NOT_XML = compile_pattern("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _owner(finding: Finding, questions: Sequence[SectionReport]) -> int | None:

@@ -19,7 +19,6 @@ its column; a span running past its line is underlined to the end of the line. L
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
@@ -27,6 +26,7 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import TextIO
 
+from essaylint.patterns import compile_pattern
 from essaylint.reporters import concise
 from essaylint.reporters.concise import BOLD, COLORS, paint
 from essaylint.results import FileResult, Finding
@@ -39,8 +39,8 @@ _ZERO_WIDTH_CATEGORIES = frozenset({"Mn", "Me", "Cf"})
 _GUTTER = "\033[34m"
 # Lines of only printable ASCII (1 column each) and precomposed Hangul syllables (2 each): no
 # tabs, controls or zero-width marks, so every character is its own cluster.
-_SIMPLE_LINE = re.compile("[\x20-\x7e\uac00-\ud7a3]*")
-_SYLLABLE = re.compile("[\uac00-\ud7a3]")
+_SIMPLE_LINE = compile_pattern("[\x20-\x7e\uac00-\ud7a3]*")
+_SYLLABLE = compile_pattern("[\uac00-\ud7a3]")
 _SIMPLE_WIDTHS = bytes.maketrans(bytes(range(0x20, 0x7F)) + b"\x02", b"\x01" * 0x5F + b"\x02")
 
 

@@ -38,28 +38,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from essaylint.model import Document, Section
+from essaylint.patterns import LazyPattern, compile_pattern
 from essaylint.values.presets import CompanyPreset, company_key, find_preset
 
 _HANGUL = "\uac00-\ud7a3"
 # Not right after a syllable, letter or digit, in case-blind patterns: the syllable class in
 # `(?-i:…)` (syllables have no case; case-blind, the class took ~1 ms more to compile).
 _NOT_AFTER_A_LETTER = rf"(?<![A-Za-z0-9])(?<!(?-i:[{_HANGUL}]))"
-
-
-class _Lazy:
-    """A regex compiled on first use, so importing this module compiles nothing."""
-
-    __slots__ = ("_pattern", "_source")
-
-    def __init__(self, source: str) -> None:
-        self._source = source
-        self._pattern: re.Pattern[str] | None = None
-
-    @property
-    def re(self) -> re.Pattern[str]:
-        if self._pattern is None:
-            self._pattern = re.compile(self._source)
-        return self._pattern
 
 
 # What may directly follow a company name inside a word: particles and copulas.
@@ -88,34 +73,34 @@ _PARTICLES = (
     "도",
     "만",
 )
-_SENTENCE_BREAK = _Lazy(r"[.!?。]\s|[.!?。]$|\n")
-_FUTURE = _Lazy(
+_SENTENCE_BREAK = LazyPattern(r"[.!?。]\s|[.!?。]$|\n")
+_FUTURE = LazyPattern(
     r"겠|싶|고자|려고|려\s*합|할\s*것|될\s*것|ㄹ\s*것|하길|하기를|되길|되기를|바랍|희망|"
     r"다짐|포부|한다면|된다면|하게\s*되면|입사\s*후"
 )
-_PAST_EXPERIENCE = _Lazy(
+_PAST_EXPERIENCE = LazyPattern(
     r"당시|작년|지난해|예전|과거|이전에|떨어|탈락|불합격|낙방|(?<!\d)(?:19|20)\d{2}\s*년|"
     r"인턴|재직|근무했|근무하였|일했|일하였|다녔|퇴사|했었|였었"
 )
-_POLITE_ADDRESS = _Lazy(r"귀사\s*(?:인|이신|의|,)?\s*$")
+_POLITE_ADDRESS = LazyPattern(r"귀사\s*(?:인|이신|의|,)?\s*$")
 
 # Context right after the name (applied to the rest of the sentence).
-_ALWAYS = _Lazy(
+_ALWAYS = LazyPattern(
     r"^\s*(?:귀사|\(\s*귀사\s*\))"
     r"|^\s*(?:에서|에)\s*(?:꼭\s*|반드시\s*|함께\s*|다시\s*)?"
     r"(?:일하|근무하|입사하|합류하|성장하|커리어를\s*쌓|일하며\s*성장하)고\s*싶"
     r"|^\s*(?:에\s*)?입사\s*(?:후|이후|한다면|하게\s*된다면|하게\s*되면|하면)"
 )
-_APPLY = _Lazy(
+_APPLY = LazyPattern(
     r"^\s*(?:에|에게)\s*(?:꼭\s*|다시\s*|당당히\s*)?지원"
     r"(?=하|한|할|함|합|해|했|드|\s*동기|\s*하|서|을\s*(?:결심|결정))"
 )
-_FUTURE_ONLY = _Lazy(
+_FUTURE_ONLY = LazyPattern(
     r"^\s*(?:에|으로|로)\s*(?:입사|합류|이직)"
     r"|^\s*의\s*(?:일원|구성원|식구|가족|크루|멤버|인재|사원|직원|신입\s*사원)\s*(?:이|가|으로|으로서|로서|로)"
     r"|^\s*의\s*(?:성장|발전|미래|비전|성공|혁신|가치)\S{0,2}\s*(?:에|을|를)?\s*(?:기여|이바지|함께)"
 )
-_LEFT_OK_AMBIGUOUS = _Lazy(
+_LEFT_OK_AMBIGUOUS = LazyPattern(
     rf"(?:^|[^{_HANGUL}A-Za-z0-9\s]\s*|(?:은|는|이|가|을|를|에|의|도|와|과|고|며|서|면|로)\s+)$"
 )
 
@@ -254,7 +239,7 @@ def _scanner_by_value(companies: tuple[Company, ...]) -> _Scanner:
     for name, company, product in entries:
         owners.setdefault(_lookup_key(name), (company, product))
     names = "|".join(re.escape(n).replace(r"\ ", r"\s*") for n, _, _ in entries)
-    pattern = re.compile(rf"{_NOT_AFTER_A_LETTER}(?:{names})", re.IGNORECASE)
+    pattern = compile_pattern(rf"{_NOT_AFTER_A_LETTER}(?:{names})", re.IGNORECASE)
     exact = frozenset(n for n, _, _ in entries if n.isascii() and len(n) <= 4)
     return _Scanner(pattern, _starts_filter([n for n, _, _ in entries]), owners, exact)
 
@@ -278,8 +263,8 @@ def _starts_filter(names: list[str]) -> re.Pattern[str]:
     if singles:
         branches.append(_class(singles))
     if not branches:
-        return re.compile(r"(?!)")
-    return re.compile(rf"{_NOT_AFTER_A_LETTER}(?=(?:{'|'.join(branches)}))", re.IGNORECASE)
+        return compile_pattern(r"(?!)")
+    return compile_pattern(rf"{_NOT_AFTER_A_LETTER}(?=(?:{'|'.join(branches)}))", re.IGNORECASE)
 
 
 def _class(chars: set[str]) -> str:

@@ -29,13 +29,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from essaylint.model import Document, Section, Span
+from essaylint.patterns import compile_pattern
 
-VALUE_TITLE = re.compile(
+VALUE_TITLE = compile_pattern(
     r"인재\s*상|핵심\s*가치|가치\s*체계|핵심\s*역량|일하는\s*방식|리더십\s*원칙|행동\s*원칙|"
     r"인재|가치|core\s*values?|values?|principles?",
     re.IGNORECASE,
 )
-NOT_VALUES = re.compile(r"메모|노트|참고|분석|정보|notes?|memo", re.IGNORECASE)
+NOT_VALUES = compile_pattern(r"메모|노트|참고|분석|정보|notes?|memo", re.IGNORECASE)
 HEADER_WORDS = frozenset(
     {
         "가치",
@@ -59,16 +60,16 @@ HEADER_WORDS = frozenset(
         "name",
     }
 )
-_SEPARATOR = re.compile(r"\s*(?:[:：]|\s[-–—|]\s|\s?[–—]\s?)\s*")
-_NUMBERING = re.compile(
+_SEPARATOR = compile_pattern(r"\s*(?:[:：]|\s[-–—|]\s|\s?[–—]\s?)\s*")
+_NUMBERING = compile_pattern(
     r"^\s*(?:\d{1,2}\s*[.)]|\(\d{1,2}\)|[①-⑳]|[A-Za-z][.)]\s|[-*•▶►■□◆◇○●·∙]|\[\d{1,2}\])\s*"
 )
 _QUOTES = "\"'“”‘’「」『』《》〈〉[]"
-_GLOSS = re.compile(r"^(?P<head>.*?\S)\s*\((?P<gloss>[^()]+)\)$")
-_STANDALONE_PARENS = re.compile(r"(?:^|(?<=\s))\((?P<inner>[^()]{1,60})\)")
-_LIST_SPLIT = re.compile(r"\s*[,，、;/]\s*")
-_SENTENCE_END = re.compile(r"(?:다|요|죠|니다|습니다|함|음|임)[.!?]?\s*$|[.!?。]\s*$")
-_SQUEEZE = re.compile(r"[\s\W_]+")
+_GLOSS = compile_pattern(r"^(?P<head>.*?\S)\s*\((?P<gloss>[^()]+)\)$")
+_STANDALONE_PARENS = compile_pattern(r"(?:^|(?<=\s))\((?P<inner>[^()]{1,60})\)")
+_LIST_SPLIT = compile_pattern(r"\s*[,，、;/]\s*")
+_SENTENCE_END = compile_pattern(r"(?:다|요|죠|니다|습니다|함|음|임)[.!?]?\s*$|[.!?。]\s*$")
+_SQUEEZE = compile_pattern(r"[\s\W_]+")
 MAX_VALUE_CHARS = 30
 MAX_VALUE_WORDS = 6
 

@@ -34,10 +34,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-HANGUL = re.compile("[\uac00-\ud7a3]")
-_ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z]*")
-_KOREAN_WORD = re.compile("[\uac00-\ud7a3]+")
-_SQUEEZE = re.compile(r"[\s\W_]+")
+from essaylint.patterns import compile_pattern
+
+HANGUL = compile_pattern("[\uac00-\ud7a3]")
+_ENGLISH_WORD = compile_pattern(r"[A-Za-z][A-Za-z]*")
+_KOREAN_WORD = compile_pattern("[\uac00-\ud7a3]+")
+_SQUEEZE = compile_pattern(r"[\s\W_]+")
 
 # Words that say nothing about which value is meant: never a key when the value has another.
 GENERIC: frozenset[str] = frozenset(
@@ -352,7 +354,7 @@ def phrase_pattern(text: str) -> re.Pattern[str] | None:
         return None
     body = r"[\s\W_]*".join(re.escape(w) for w in words)
     right = r"(?![A-Za-z0-9])" if words[-1][-1:].isascii() else ""
-    return re.compile(rf"(?<![\uac00-\ud7a3A-Za-z0-9]){body}{right}", re.IGNORECASE)
+    return compile_pattern(rf"(?<![\uac00-\ud7a3A-Za-z0-9]){body}{right}", re.IGNORECASE)
 
 
 def _fallback_patterns(text: str, every: bool = False) -> tuple[re.Pattern[str], ...]:
@@ -369,7 +371,7 @@ def _fallback_patterns(text: str, every: bool = False) -> tuple[re.Pattern[str],
         else:
             roots.append((re.escape(root), "noun"))
     chosen = _pick(((r, kind) for r, kind in roots if r not in GENERIC), every)
-    return tuple(re.compile(rf"(?<![\uac00-\ud7a3]){key}") for key in sorted(chosen))
+    return tuple(compile_pattern(rf"(?<![\uac00-\ud7a3]){key}") for key in sorted(chosen))
 
 
 @dataclass(frozen=True, slots=True)

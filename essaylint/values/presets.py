@@ -36,6 +36,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from essaylint.patterns import compile_pattern
+
 PRESET_KEYS = frozenset(
     {
         "name",
@@ -51,11 +53,11 @@ PRESET_KEYS = frozenset(
 )
 VALUE_KEYS = frozenset({"name", "related", "keys"})
 CONFIDENCE = ("high", "medium", "low")
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_LEGAL_FORMS = re.compile(
+_SLUG = compile_pattern(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_LEGAL_FORMS = compile_pattern(
     r"\(주\)|㈜|주식회사|\bco\.?,?\s*ltd\.?|\binc\.?|\bcorp(?:oration)?\.?", re.IGNORECASE
 )
-_NON_WORD = re.compile(r"[\s\W_]+")
+_NON_WORD = compile_pattern(r"[\s\W_]+")
 
 
 class PresetError(ValueError):

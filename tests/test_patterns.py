@@ -1,0 +1,265 @@
+"""The compiled-pattern store: patterns built from it are the ones `re.compile` makes, a store
+that is missing, broken, foreign or unwritable only costs time, and a real run writes one."""
+
+from __future__ import annotations
+
+import importlib
+import marshal
+import os
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from helpers import essaylint
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from essaylint import patterns
+from essaylint.patterns import LazyPattern, PatternStore
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SOURCES = [
+    (r"[가-힣]+", 0),
+    (r"(?<![A-Za-z0-9])(?<!(?-i:[가-힣]))(?:카카오|Kakao)(?P<tail>톡)?", re.IGNORECASE),
+    (r"(?P<low>[0-9]{1,3}(?:,[0-9]{3})*)\s*[~-]\s*(?P<high>[0-9]+)", 0),
+    (r"^#{1,6}(?=\S)", re.MULTILINE),
+    (r"<summary[^>]*>(.*?)</summary\s*>", re.IGNORECASE | re.DOTALL),
+    (r"(?x) a \s* b  # verbose", 0),
+    (r"\bTODO\b|작성\s*중", 0),
+]
+
+
+def same(built: re.Pattern[str], source: str, flags: int) -> None:
+    reference = re.compile(source, flags)
+    assert built == reference  # compares flags, source and the compiled code
+    assert built.groups == reference.groups
+    assert dict(built.groupindex) == dict(reference.groupindex)
+
+
+def stored_entries(path: Path) -> dict[tuple[str, int], object]:
+    header, entries = marshal.loads(path.read_bytes())
+    assert header[1] == sys.version
+    return entries
+
+
+def test_a_saved_store_serves_the_same_patterns_without_compiling(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "store.regex"
+    first = PatternStore(str(path))
+    for source, flags in SOURCES:
+        same(first.compile(source, flags), source, flags)
+    first.save()
+    assert set(stored_entries(path)) == {(s, int(f)) for s, f in SOURCES}
+
+    def no_compiling(*args: object) -> None:
+        raise AssertionError("compiled although the store has the pattern")
+
+    second = PatternStore(str(path))
+    monkeypatch.setattr(re, "compile", no_compiling)
+    built = [second.compile(source, flags) for source, flags in SOURCES]
+    monkeypatch.undo()
+    for pattern, (source, flags) in zip(built, SOURCES, strict=True):
+        same(pattern, source, flags)
+    assert built[1].search("우리 카카오톡").group("tail") == "톡"  # type: ignore[union-attr]
+    assert built[1].search("우리카카오") is None
+    assert built[2].search("1,000~2000자").group("low", "high") == ("1,000", "2000")  # type: ignore[union-attr]
+
+
+def test_nothing_is_written_when_nothing_was_added(tmp_path: Path) -> None:
+    path = tmp_path / "store.regex"
+    store = PatternStore(str(path))
+    store.compile(*SOURCES[0])
+    store.save()
+    before = path.stat().st_mtime_ns
+    again = PatternStore(str(path))
+    again.compile(*SOURCES[0])
+    os.utime(path, ns=(before - 10**9, before - 10**9))
+    again.save()
+    assert path.stat().st_mtime_ns == before - 10**9
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"not marshal at all",
+        marshal.dumps(("another header", {})),
+        marshal.dumps([1, 2, 3]),
+        marshal.dumps(((1, "3.0.0"), {("a", 0): (0, [], 0, {}, ())})),
+    ],
+    ids=["empty", "garbage", "foreign-header", "not-a-pair", "old-python"],
+)
+def test_a_broken_or_foreign_store_is_ignored_and_replaced(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "store.regex"
+    path.write_bytes(content)
+    store = PatternStore(str(path))
+    for source, flags in SOURCES:
+        same(store.compile(source, flags), source, flags)
+    store.save()
+    assert set(stored_entries(path)) == {(s, int(f)) for s, f in SOURCES}
+
+
+def test_a_stored_entry_the_engine_rejects_is_compiled_again(tmp_path: Path) -> None:
+    path = tmp_path / "store.regex"
+    store = PatternStore(str(path))
+    store.compile(r"[가-힣]+")
+    store.save()
+    header, entries = marshal.loads(path.read_bytes())
+    flags, code, groups, groupindex, indexgroup = entries[(r"[가-힣]+", 0)]
+    entries[(r"[가-힣]+", 0)] = (flags, [999999, *code[1:]], groups, groupindex, indexgroup)
+    path.write_bytes(marshal.dumps((header, entries)))
+    again = PatternStore(str(path))
+    same(again.compile(r"[가-힣]+"), r"[가-힣]+", 0)
+    again.save()
+    assert stored_entries(path)[(r"[가-힣]+", 0)][1] == code  # type: ignore[index]
+
+
+def test_not_written_when_bytecode_is_not(tmp_path: Path) -> None:
+    path = tmp_path / "store.regex"
+    store = PatternStore(str(path), write=False)
+    same(store.compile(*SOURCES[0]), *SOURCES[0])
+    store.save()
+    assert not path.exists()
+
+
+def test_an_unwritable_place_is_not_an_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    store = PatternStore(str(blocker / "sub" / "store.regex"))
+    same(store.compile(*SOURCES[0]), *SOURCES[0])
+    store.save()  # cannot create a folder under a file: silently skipped
+    assert blocker.read_text() == "x"
+    assert [p.name for p in tmp_path.iterdir()] == ["a-file"]
+
+
+def test_no_path_means_plain_compiling() -> None:
+    store = PatternStore(None)
+    same(store.compile(*SOURCES[1]), *SOURCES[1])
+    store.save()
+
+
+def test_a_store_over_the_limit_keeps_this_runs_patterns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "store.regex"
+    old = PatternStore(str(path))
+    for index in range(5):
+        old.compile(f"old{index}")
+    old.save()
+    monkeypatch.setattr(patterns, "MAX_PATTERNS", 4)
+    new = PatternStore(str(path))
+    new.compile("old0")
+    new.compile("fresh")
+    new.save()
+    assert set(stored_entries(path)) == {("old0", 0), ("fresh", 0)}
+
+
+def test_bad_patterns_raise_as_re_does(tmp_path: Path) -> None:
+    store = PatternStore(str(tmp_path / "store.regex"))
+    with pytest.raises(re.error):
+        store.compile("(unclosed")
+
+
+def test_store_path_follows_the_environment_and_the_bytecode(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("ESSAYLINT_PATTERN_STORE", str(tmp_path / "x.regex"))
+    assert patterns.store_path() == str(tmp_path / "x.regex")
+    monkeypatch.setenv("ESSAYLINT_PATTERN_STORE", "")
+    assert patterns.store_path() is None
+    monkeypatch.delenv("ESSAYLINT_PATTERN_STORE")
+    found = patterns.store_path()
+    assert found is not None and found.endswith(f"patterns.{sys.implementation.cache_tag}.regex")
+    assert Path(found).parent.name == "__pycache__" or sys.pycache_prefix
+
+
+def test_lazy_pattern_compiles_once_on_first_use() -> None:
+    lazy = LazyPattern(r"[가-힣]+", re.IGNORECASE)
+    first = lazy.re
+    assert first is lazy.re
+    same(first, r"[가-힣]+", re.IGNORECASE)
+
+
+_PIECES = st.sampled_from(
+    [
+        "a",
+        "가",
+        "[가-힣]",
+        "[^가-힣]",
+        "[A-Za-z0-9]",
+        r"\s",
+        r"\d",
+        r"\w",
+        r"\b",
+        ".",
+        "^",
+        "$",
+        "(?<!제)",
+        "(?<![A-Za-z])",
+        "(?=자)",
+        "(?-i:[가-힣])",
+        "·",
+        r"\(",
+    ]
+)
+
+
+@st.composite
+def _sources(draw: st.DrawFn) -> str:
+    parts: list[str] = []
+    for index in range(draw(st.integers(1, 6))):
+        piece = draw(_PIECES)
+        quantifier = draw(st.sampled_from(["", "*", "+", "?", "{1,3}", "*?"]))
+        if piece in ("^", "$", r"\b") or piece.startswith("(?<") or piece.startswith("(?="):
+            quantifier = ""
+        wrap = draw(st.sampled_from(["", "group", "named", "alternative"]))
+        text = piece + quantifier
+        if wrap == "group":
+            text = f"(?:{text})"
+        elif wrap == "named":
+            text = f"(?P<g{index}>{text})"
+        elif wrap == "alternative":
+            text = f"(?:{text}|{draw(_PIECES)})"
+        parts.append(text)
+    return "".join(parts)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    _sources(),
+    st.sampled_from([0, re.IGNORECASE, re.MULTILINE, re.IGNORECASE | re.DOTALL]),
+    st.text(alphabet="a가나제자 \n1(·Az", max_size=30),
+)
+def test_property_stored_patterns_match_what_re_matches(source: str, flags: int, text: str) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "store.regex")
+        first = PatternStore(path)
+        first.compile(source, flags)
+        first.save()
+        built = PatternStore(path).compile(source, flags)
+    same(built, source, flags)
+    reference = re.compile(source, flags)
+    assert [m.span() for m in built.finditer(text)] == [m.span() for m in reference.finditer(text)]
+
+
+def test_a_real_run_writes_the_store_and_a_second_run_reads_it(tmp_path: Path) -> None:
+    store = tmp_path / "store.regex"
+    env = {"ESSAYLINT_PATTERN_STORE": str(store), "PYTHONDONTWRITEBYTECODE": ""}
+    args = ("check", "--no-cache", "--ignore", "model", "--format", "json", "examples")
+    first = essaylint(*args, cwd=ROOT, env=env)
+    assert first.returncode == 1, first.stderr  # the example has findings by design
+    entries = stored_entries(store)
+    assert len(entries) > 50  # essaylint's own patterns, not only a few
+    engine = importlib.import_module("_sre")
+    for (source, flags), parts in entries.items():
+        same(engine.compile(source, *parts), source, flags)
+    second = essaylint(*args, cwd=ROOT, env=env)
+    off = essaylint(*args, cwd=ROOT, env={"ESSAYLINT_PATTERN_STORE": ""})
+    assert second.stdout == first.stdout == off.stdout
+    assert second.stderr == first.stderr == off.stderr
+    assert second.returncode == off.returncode == 1
