@@ -33,7 +33,7 @@ from typing import Any
 
 __all__ = ["LazyPattern", "PatternStore", "compile_pattern", "store_path"]
 
-_FORMAT = 1
+_FORMAT = 2  # 2: each entry's parts marshalled on their own, read only when used
 MAX_PATTERNS = 2048  # beyond this (many users' packs over time) the store keeps this run's only
 _ENV = "ESSAYLINT_PATTERN_STORE"
 
@@ -84,7 +84,7 @@ class PatternStore:
         self.path = path
         self.write = write
         self._internals = _internals() if path else None
-        self._entries: dict[Key, Parts] | None = None
+        self._entries: dict[Key, bytes] | None = None  # each entry's parts, marshalled
         self._used: set[Key] = set()
         self._changed = False
 
@@ -97,16 +97,16 @@ class PatternStore:
         entries = self._load(internals[2])
         key = (source, flags)
         self._used.add(key)
-        parts = entries.get(key)
-        if parts is not None:
+        stored = entries.get(key)
+        if stored is not None:
             try:
-                built: re.Pattern[str] = internals[2].compile(source, *parts)
+                built: re.Pattern[str] = internals[2].compile(source, *marshal.loads(stored))
                 return built
             except Exception:  # a store altered by hand: _sre rejects bad code
                 del entries[key]
         compiled, parts = _compile_checked(source, flags, internals)
         if parts is not None:
-            entries[key] = parts
+            entries[key] = marshal.dumps(parts)
             self._changed = True
         return compiled
 
@@ -133,14 +133,18 @@ class PatternStore:
             return
         self._changed = False
 
-    def _load(self, engine: Any) -> dict[Key, Parts]:
+    def _load(self, engine: Any) -> dict[Key, bytes]:
         if self._entries is None:
             self._entries = _read(self.path, _header(engine)) if self.path else {}
         return self._entries
 
 
-def _read(path: str, header: tuple[Any, ...]) -> dict[Key, Parts]:
-    """The stored entries, or none when the file is missing, broken or from another Python."""
+def _read(path: str, header: tuple[Any, ...]) -> dict[Key, bytes]:
+    """The stored entries, or none when the file is missing, broken or from another Python.
+
+    Each entry stays marshalled until a run asks for it: a store grows to hundreds of patterns
+    (typo forms, user packs) while a run on one file needs about ninety, and reading every
+    entry's code took longer (~3 ms) than looking up the ones needed."""
     try:
         with open(path, "rb") as handle:
             stored = marshal.loads(handle.read())

@@ -38,10 +38,11 @@ def same(built: re.Pattern[str], source: str, flags: int) -> None:
     assert dict(built.groupindex) == dict(reference.groupindex)
 
 
-def stored_entries(path: Path) -> dict[tuple[str, int], object]:
+def stored_entries(path: Path) -> dict[tuple[str, int], tuple[object, ...]]:
+    """The store's entries, each entry's parts unmarshalled."""
     header, entries = marshal.loads(path.read_bytes())
     assert header[1] == sys.version
-    return entries
+    return {key: marshal.loads(parts) for key, parts in entries.items()}
 
 
 def test_a_saved_store_serves_the_same_patterns_without_compiling(
@@ -88,7 +89,7 @@ def test_nothing_is_written_when_nothing_was_added(tmp_path: Path) -> None:
         b"not marshal at all",
         marshal.dumps(("another header", {})),
         marshal.dumps([1, 2, 3]),
-        marshal.dumps(((1, "3.0.0"), {("a", 0): (0, [], 0, {}, ())})),
+        marshal.dumps(((1, "3.0.0"), {("a", 0): marshal.dumps((0, [], 0, {}, ()))})),
     ],
     ids=["empty", "garbage", "foreign-header", "not-a-pair", "old-python"],
 )
@@ -108,11 +109,16 @@ def test_a_stored_entry_the_engine_rejects_is_compiled_again(tmp_path: Path) -> 
     store.compile(r"[가-힣]+")
     store.save()
     header, entries = marshal.loads(path.read_bytes())
-    flags, code, groups, groupindex, indexgroup = entries[(r"[가-힣]+", 0)]
-    entries[(r"[가-힣]+", 0)] = (flags, [999999, *code[1:]], groups, groupindex, indexgroup)
+    flags, code, groups, groupindex, indexgroup = marshal.loads(entries[(r"[가-힣]+", 0)])
+    broken = (flags, [999999, *code[1:]], groups, groupindex, indexgroup)
+    entries[(r"[가-힣]+", 0)] = marshal.dumps(broken)
+    entries[("x", 0)] = b"not marshal"
+    entries[("y", 0)] = marshal.dumps("not parts")
     path.write_bytes(marshal.dumps((header, entries)))
     again = PatternStore(str(path))
     same(again.compile(r"[가-힣]+"), r"[가-힣]+", 0)
+    same(again.compile("x"), "x", 0)
+    same(again.compile("y"), "y", 0)
     again.save()
     assert stored_entries(path)[(r"[가-힣]+", 0)][1] == code  # type: ignore[index]
 
