@@ -1,5 +1,6 @@
-"""The compiled-pattern store: patterns built from it are the ones `re.compile` makes, a store
-that is missing, broken, foreign or unwritable only costs time, and a real run writes one."""
+"""The derived store (essaylint/stored.py) and the patterns built from it: they are the ones
+`re.compile` makes, TOML read from it is what tomllib reads, a store that is missing, broken,
+foreign or unwritable only costs time, and a real run writes one."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import marshal
 import os
 import re
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -15,8 +17,23 @@ from helpers import essaylint
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from essaylint import patterns
-from essaylint.patterns import LazyPattern, PatternStore
+from essaylint import stored as stored_module
+from essaylint.patterns import LazyPattern, compile_with
+from essaylint.stored import DerivedStore
+
+
+class PatternStore:
+    """A store file and the patterns compiled through it, as one run uses them."""
+
+    def __init__(self, path: str | None, *, write: bool = True) -> None:
+        self.store = DerivedStore(path, write=write)
+
+    def compile(self, source: str, flags: int = 0) -> re.Pattern[str]:
+        return compile_with(self.store, source, flags)
+
+    def save(self) -> None:
+        self.store.save()
+
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,10 +56,10 @@ def same(built: re.Pattern[str], source: str, flags: int) -> None:
 
 
 def stored_entries(path: Path) -> dict[tuple[str, int], tuple[object, ...]]:
-    """The store's entries, each entry's parts unmarshalled."""
+    """The store's pattern entries by (source, flags), each entry's parts unmarshalled."""
     header, entries = marshal.loads(path.read_bytes())
     assert header[1] == sys.version
-    return {key: marshal.loads(parts) for key, parts in entries.items()}
+    return {(k[1], k[2]): marshal.loads(v) for k, v in entries.items() if k[0] == "re"}
 
 
 def test_a_saved_store_serves_the_same_patterns_without_compiling(
@@ -89,7 +106,7 @@ def test_nothing_is_written_when_nothing_was_added(tmp_path: Path) -> None:
         b"not marshal at all",
         marshal.dumps(("another header", {})),
         marshal.dumps([1, 2, 3]),
-        marshal.dumps(((1, "3.0.0"), {("a", 0): marshal.dumps((0, [], 0, {}, ()))})),
+        marshal.dumps(((1, "3.0.0"), {("re", "a", 0): marshal.dumps((0, [], 0, {}, ()))})),
     ],
     ids=["empty", "garbage", "foreign-header", "not-a-pair", "old-python"],
 )
@@ -109,11 +126,11 @@ def test_a_stored_entry_the_engine_rejects_is_compiled_again(tmp_path: Path) -> 
     store.compile(r"[가-힣]+")
     store.save()
     header, entries = marshal.loads(path.read_bytes())
-    flags, code, groups, groupindex, indexgroup = marshal.loads(entries[(r"[가-힣]+", 0)])
+    flags, code, groups, groupindex, indexgroup = marshal.loads(entries[("re", r"[가-힣]+", 0)])
     broken = (flags, [999999, *code[1:]], groups, groupindex, indexgroup)
-    entries[(r"[가-힣]+", 0)] = marshal.dumps(broken)
-    entries[("x", 0)] = b"not marshal"
-    entries[("y", 0)] = marshal.dumps("not parts")
+    entries[("re", r"[가-힣]+", 0)] = marshal.dumps(broken)
+    entries[("re", "x", 0)] = b"not marshal"
+    entries[("re", "y", 0)] = marshal.dumps("not parts")
     path.write_bytes(marshal.dumps((header, entries)))
     again = PatternStore(str(path))
     same(again.compile(r"[가-힣]+"), r"[가-힣]+", 0)
@@ -155,7 +172,7 @@ def test_a_store_over_the_limit_keeps_this_runs_patterns(
     for index in range(5):
         old.compile(f"old{index}")
     old.save()
-    monkeypatch.setattr(patterns, "MAX_PATTERNS", 4)
+    monkeypatch.setattr(stored_module, "MAX_ENTRIES", 4)
     new = PatternStore(str(path))
     new.compile("old0")
     new.compile("fresh")
@@ -172,13 +189,13 @@ def test_bad_patterns_raise_as_re_does(tmp_path: Path) -> None:
 def test_store_path_follows_the_environment_and_the_bytecode(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setenv("ESSAYLINT_PATTERN_STORE", str(tmp_path / "x.regex"))
-    assert patterns.store_path() == str(tmp_path / "x.regex")
-    monkeypatch.setenv("ESSAYLINT_PATTERN_STORE", "")
-    assert patterns.store_path() is None
-    monkeypatch.delenv("ESSAYLINT_PATTERN_STORE")
-    found = patterns.store_path()
-    assert found is not None and found.endswith(f"patterns.{sys.implementation.cache_tag}.regex")
+    monkeypatch.setenv("ESSAYLINT_STORE", str(tmp_path / "x.bin"))
+    assert stored_module.store_path() == str(tmp_path / "x.bin")
+    monkeypatch.setenv("ESSAYLINT_STORE", "")
+    assert stored_module.store_path() is None
+    monkeypatch.delenv("ESSAYLINT_STORE")
+    found = stored_module.store_path()
+    assert found is not None and found.endswith(f"stored.{sys.implementation.cache_tag}.bin")
     assert Path(found).parent.name == "__pycache__" or sys.pycache_prefix
 
 
@@ -254,8 +271,8 @@ def test_property_stored_patterns_match_what_re_matches(source: str, flags: int,
 
 
 def test_a_real_run_writes_the_store_and_a_second_run_reads_it(tmp_path: Path) -> None:
-    store = tmp_path / "store.regex"
-    env = {"ESSAYLINT_PATTERN_STORE": str(store), "PYTHONDONTWRITEBYTECODE": ""}
+    store = tmp_path / "store.bin"
+    env = {"ESSAYLINT_STORE": str(store), "PYTHONDONTWRITEBYTECODE": ""}
     args = ("check", "--no-cache", "--ignore", "model", "--format", "json", "examples")
     first = essaylint(*args, cwd=ROOT, env=env)
     assert first.returncode == 1, first.stderr  # the example has findings by design
@@ -264,8 +281,73 @@ def test_a_real_run_writes_the_store_and_a_second_run_reads_it(tmp_path: Path) -
     engine = importlib.import_module("_sre")
     for (source, flags), parts in entries.items():
         same(engine.compile(source, *parts), source, flags)
+    _, raw = marshal.loads(store.read_bytes())
+    presets = [key for key in raw if key[0] == "toml"]
+    assert len(presets) == 15  # the built-in company presets, read by wrong-company
+    for key in presets:
+        assert marshal.loads(raw[key]) == tomllib.loads(key[1])
     second = essaylint(*args, cwd=ROOT, env=env)
-    off = essaylint(*args, cwd=ROOT, env={"ESSAYLINT_PATTERN_STORE": ""})
+    off = essaylint(*args, cwd=ROOT, env={"ESSAYLINT_STORE": ""})
     assert second.stdout == first.stdout == off.stdout
     assert second.stderr == first.stderr == off.stderr
     assert second.returncode == off.returncode == 1
+
+
+PRESET_LIKE = """name = "카카오"
+aliases = ["Kakao", "(주)카카오"]
+note = \"\"\"two \\
+lines\"\"\"
+
+[[values]]
+name = "신뢰"
+related = ["믿음"]
+"""
+
+
+def test_toml_read_through_the_store_is_what_tomllib_reads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "store.bin"
+    monkeypatch.setattr(stored_module, "STORE", DerivedStore(str(path)))
+    first = stored_module.load_toml(PRESET_LIKE)
+    assert first == tomllib.loads(PRESET_LIKE)
+    stored_module.STORE.save()
+
+    def no_parsing(text: str) -> None:
+        raise AssertionError("parsed although the store has the text")
+
+    monkeypatch.setattr(stored_module, "STORE", DerivedStore(str(path)))
+    monkeypatch.setattr(tomllib, "loads", no_parsing)
+    second = stored_module.load_toml(PRESET_LIKE)
+    assert second == first and second is not first
+    second["aliases"].append("changed")  # a caller's copy: the next read is unaffected
+    assert stored_module.load_toml(PRESET_LIKE) == first
+
+
+def test_toml_with_dates_and_broken_entries_is_parsed_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "store.bin"
+    store = DerivedStore(str(path))
+    monkeypatch.setattr(stored_module, "STORE", store)
+    dated = 'checked = 2026-11-24\nname = "x"\n'
+    assert stored_module.load_toml(dated) == tomllib.loads(dated)
+    assert store.get(("toml", dated)) is None  # dates do not marshal: not kept
+    store.put(("toml", "a = 1\n"), b"not marshal")
+    store.put(("toml", "b = 2\n"), marshal.dumps([1, 2]))
+    assert stored_module.load_toml("a = 1\n") == {"a": 1}
+    assert stored_module.load_toml("b = 2\n") == {"b": 2}
+    assert marshal.loads(store.get(("toml", "a = 1\n")) or b"") == {"a": 1}
+    with pytest.raises(ValueError):
+        stored_module.load_toml("a = \n")
+
+
+def test_a_broken_preset_is_still_a_one_line_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from essaylint.values.presets import PresetError, _load_text
+
+    monkeypatch.setattr(stored_module, "STORE", DerivedStore(str(tmp_path / "store.bin")))
+    with pytest.raises(PresetError, match=r"^packs/values/x\.toml: invalid TOML: ") as caught:
+        _load_text('name = "x\n', "x", "packs/values/x.toml")
+    assert "\n" not in str(caught.value)

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import datetime
 import re
-import tomllib
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -37,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from essaylint.patterns import compile_pattern
+from essaylint.stored import load_toml
 
 PRESET_KEYS = frozenset(
     {
@@ -179,8 +179,8 @@ def parse_preset(data: dict[str, Any], slug: str, origin: str) -> CompanyPreset:
 
 def _load_text(text: str, slug: str, origin: str) -> CompanyPreset:
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        data = load_toml(text)
+    except ValueError as error:  # tomllib.TOMLDecodeError
         raise PresetError(f"{origin}: invalid TOML: {error}") from None
     return parse_preset(data, slug, origin)
 
