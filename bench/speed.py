@@ -765,7 +765,9 @@ def main(argv: list[str] | None = None) -> int:
     }
     # Warm the page cache and .pyc files so the first timed run is not the odd one out. An
     # installed wheel has its bytecode compiled; with PYTHONDONTWRITEBYTECODE set (CI images
-    # often set it) every run would compile each module edited since its .pyc was written.
+    # often set it) every run would compile each module edited since its .pyc was written. The
+    # untimed warm-up run below is also the "first run after an install" that writes
+    # essaylint's store of compiled patterns beside that bytecode (essaylint/stored.py).
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     package = capture([str(tools.python), "-c", "import essaylint; print(essaylint.__file__)"])
     if package.endswith("__init__.py"):
