@@ -63,6 +63,8 @@ def compile_with(store: DerivedStore, source: str, flags: int = 0) -> re.Pattern
             return built
         except Exception:  # an entry altered by hand: _sre rejects bad code
             store.forget(key)
+    if not store.keeps:  # checking parts that cannot be kept would double the compiling
+        return re.compile(source, flags)
     compiled, parts = _compile_checked(source, flags, _INTERNALS)
     if parts is not None:
         store.put(key, marshal.dumps(parts))

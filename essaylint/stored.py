@@ -71,10 +71,20 @@ class DerivedStore:
         self._entries: dict[Hashable, bytes] | None = None
         self._used: set[Hashable] = set()
         self._changed = False
+        self._keeps: bool | None = None
 
     @property
     def enabled(self) -> bool:
         return self.path is not None
+
+    @property
+    def keeps(self) -> bool:
+        """Whether what is put now can reach the file: writing allowed and the folder writable
+        (one check per process). Deriving work only to store it is waste otherwise, every run
+        under PYTHONDONTWRITEBYTECODE or in a read-only install."""
+        if self._keeps is None:
+            self._keeps = bool(self.write and self.path and _writable(self.path))
+        return self._keeps
 
     def get(self, key: Hashable) -> bytes | None:
         """The marshalled value stored under `key`, if any."""
@@ -121,6 +131,17 @@ class DerivedStore:
         if self._entries is None:
             self._entries = _read(self.path) if self.path else {}
         return self._entries
+
+
+def _writable(path: str) -> bool:
+    """Whether `path` could be created or replaced: its nearest existing folder is writable."""
+    folder = os.path.dirname(os.path.abspath(path))
+    while not os.path.isdir(folder):
+        parent = os.path.dirname(folder)
+        if parent == folder or os.path.exists(folder):
+            return False  # no existing folder above, or a file where a folder must be
+        folder = parent
+    return os.access(folder, os.W_OK)
 
 
 def _read(path: str) -> dict[Hashable, bytes]:

@@ -17,6 +17,7 @@ from helpers import essaylint
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from essaylint import patterns as patterns_module
 from essaylint import stored as stored_module
 from essaylint.patterns import LazyPattern, compile_with
 from essaylint.stored import DerivedStore
@@ -146,6 +147,27 @@ def test_not_written_when_bytecode_is_not(tmp_path: Path) -> None:
     same(store.compile(*SOURCES[0]), *SOURCES[0])
     store.save()
     assert not path.exists()
+
+
+def test_a_store_that_cannot_be_written_is_read_but_not_checked_into(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "store.regex"
+    first = PatternStore(str(path))
+    first.compile(*SOURCES[0])
+    first.save()
+
+    def no_checking(*args: object) -> None:
+        raise AssertionError("compiled twice to check parts that cannot be kept")
+
+    monkeypatch.setattr(patterns_module, "_compile_checked", no_checking)
+    read_only = PatternStore(str(path), write=False)  # PYTHONDONTWRITEBYTECODE
+    same(read_only.compile(*SOURCES[0]), *SOURCES[0])  # a hit, from the file
+    same(read_only.compile(*SOURCES[1]), *SOURCES[1])  # a miss: plain re.compile, once
+    nowhere = PatternStore(str(tmp_path / "a-file-below" / "x" / "store.regex"))
+    (tmp_path / "a-file-below").write_text("")
+    same(nowhere.compile(*SOURCES[2]), *SOURCES[2])
+    assert not read_only.store.keeps and not nowhere.store.keeps
 
 
 def test_an_unwritable_place_is_not_an_error(tmp_path: Path) -> None:
