@@ -218,7 +218,14 @@ def count(text: str, mode: CountMode = "chars", *, newline: int = 1) -> int:
         raise ValueError(f"unknown count mode {mode!r}; expected one of {', '.join(COUNT_MODES)}")
     if newline not in (0, 1, 2):
         raise ValueError(f"newline weight must be 0, 1 or 2, not {newline!r}")
-    return counter(_prepare(text), newline)
+    return _counted(text, mode, newline)
+
+
+@lru_cache(maxsize=1024)
+def _counted(text: str, mode: CountMode, newline: int) -> int:
+    """`count` after its checks. Cached: the score, stub-answer, over-limit and under-filled
+    each count the same answer, and a string keeps its hash, so a repeat costs a lookup."""
+    return _COUNTERS[mode](_prepare(text), newline)
 
 
 def count_graphemes(text: str) -> int:

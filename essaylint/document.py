@@ -23,6 +23,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import chain
 from typing import TYPE_CHECKING, Any
 
@@ -411,8 +412,10 @@ def _strong_segments(content: str) -> list[str] | None:
     return segments
 
 
+@lru_cache(maxsize=4096)
 def _flanking(before: str, after: str) -> tuple[bool, bool]:
-    """Whether a delimiter run between these characters is left- and right-flanking."""
+    """Whether a delimiter run between these characters is left- and right-flanking (a pure
+    function of two characters, and a few hundred pairs recur: cached)."""
     before_punct = isMdAsciiPunct(ord(before)) or isPunctChar(before)
     after_punct = isMdAsciiPunct(ord(after)) or isPunctChar(after)
     before_space = isWhiteSpace(ord(before))

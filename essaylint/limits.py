@@ -81,6 +81,9 @@ _UNLIMITED_BRACKETED = _compile(
 # slash: 자, 글자, 바이트, 단어, characters, chars, bytes, words, "/". Text without one holds no
 # numeric notation, which keeps paragraph lines with dates and figures ("2023년") cheap.
 _NOTATION_HINT = LazyPattern(r"[0-9]\s*[글자바단/cbwCBW]")
+# Every "no limit" phrase holds 제한 (무제한 too), 자유 or "limit" (unlimited too): a search for
+# these three is a quarter of the cost of the phrases' own pattern on a line that has none.
+_UNLIMITED_HINT = LazyPattern(r"제한|자유|(?i:limit)")
 _BARE_PATTERNS = (("range", _RANGE), ("count", _COUNT), ("unlimited", _UNLIMITED_BARE))
 _BRACKETED_PATTERNS = (
     ("range", _RANGE),
@@ -201,7 +204,7 @@ def _locate(title: str) -> tuple[list[_Term], int, int, CountMode | None] | None
 @lru_cache(maxsize=4096)
 def _find(title: str) -> tuple[Limit, int, int] | None:
     """The limit in an NFC `title` and the span of its notation; cached, as titles repeat."""
-    if _NOTATION_HINT.re.search(title) is None and _UNLIMITED_BRACKETED.re.search(title) is None:
+    if _NOTATION_HINT.re.search(title) is None and _UNLIMITED_HINT.re.search(title) is None:
         # Every notation is a number and its unit or a "no limit" phrase: most titles, and
         # the paragraph lines question detection asks about, have neither.
         return None
