@@ -23,6 +23,7 @@ from __future__ import annotations
 import atexit
 import marshal
 import os
+import stat
 import sys
 from collections.abc import Hashable
 from typing import Any
@@ -31,6 +32,7 @@ __all__ = ["MAX_ENTRIES", "STORE", "DerivedStore", "load_toml", "store_path"]
 
 _FORMAT = 1
 MAX_ENTRIES = 4096
+MAX_BYTES = 64 << 20  # a bigger file is not one this module wrote
 _ENV = "ESSAYLINT_STORE"
 
 
@@ -145,12 +147,24 @@ def _writable(path: str) -> bool:
 
 
 def _read(path: str) -> dict[Hashable, bytes]:
-    """The file's entries, or none when it is missing, broken or from another Python."""
+    """The file's entries, or none when it is missing, broken or from another Python.
+
+    Only a regular file of at most `MAX_BYTES` is read, opened without waiting: a named pipe,
+    a device or a folder in its place (`ESSAYLINT_STORE=/dev/zero`) must not hang a run."""
     try:
-        with open(path, "rb") as handle:
-            stored = marshal.loads(handle.read())
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except (OSError, ValueError):
+        return {}
+    try:
+        with open(descriptor, "rb", closefd=False) as handle:
+            info = os.fstat(descriptor)
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
+                return {}
+            stored = marshal.loads(handle.read(MAX_BYTES + 1))
     except (OSError, EOFError, ValueError, TypeError):
         return {}
+    finally:
+        os.close(descriptor)
     if not (isinstance(stored, tuple) and len(stored) == 2 and stored[0] == _header()):
         return {}
     entries = stored[1]

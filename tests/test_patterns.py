@@ -373,3 +373,34 @@ def test_a_broken_preset_is_still_a_one_line_error(
     with pytest.raises(PresetError, match=r"^packs/values/x\.toml: invalid TOML: ") as caught:
         _load_text('name = "x\n', "x", "packs/values/x.toml")
     assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("kind", ["folder", "device", "too-big"])
+def test_a_store_path_that_is_not_a_store_file_reads_as_empty(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    if kind == "folder":
+        path = tmp_path / "a-folder"
+        path.mkdir()
+    elif kind == "device":
+        path = Path(os.devnull)
+    else:
+        path = tmp_path / "store.bin"
+        full = PatternStore(str(path))
+        full.compile(*SOURCES[0])
+        full.save()
+        monkeypatch.setattr(stored_module, "MAX_BYTES", path.stat().st_size - 1)
+    store = PatternStore(str(path), write=False)
+    same(store.compile(*SOURCES[0]), *SOURCES[0])
+    assert store.store.get(("re", *SOURCES[0])) is None
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_as_the_store_does_not_hang_a_run(tmp_path: Path) -> None:
+    pipe = tmp_path / "store.bin"
+    os.mkfifo(pipe)
+    args = ("check", "--no-cache", "--ignore", "model", "--format", "json", "examples")
+    done = essaylint(*args, cwd=ROOT, env={"ESSAYLINT_STORE": str(pipe)}, timeout=120)
+    off = essaylint(*args, cwd=ROOT, env={"ESSAYLINT_STORE": ""})
+    assert done.returncode == off.returncode == 1
+    assert done.stdout == off.stdout and done.stderr == off.stderr
