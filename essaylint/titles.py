@@ -128,8 +128,10 @@ def question_number(title: str) -> str | None:
     return digits.group(0) if digits else None
 
 
+@lru_cache(maxsize=4096)
 def comparable_title(title: str) -> str:
-    """A title reduced for spotting the same question twice: no limit, numbering or punctuation."""
+    """A title reduced for spotting the same question twice: no limit, numbering or punctuation.
+    Cached: the same questions recur across one applicant's files."""
     bare = title_without_limit(title)
     bare = _NUMBERED.sub("", bare)
     return _PUNCTUATION.sub("", bare).casefold()

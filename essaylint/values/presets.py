@@ -91,8 +91,10 @@ class CompanyPreset:
         return tuple(dict.fromkeys((self.name, *self.aliases)))
 
 
+@lru_cache(maxsize=4096)
 def company_key(name: str) -> str:
-    """A company name reduced for comparison: NFC, case-folded, no legal form or spaces."""
+    """A company name reduced for comparison: NFC, case-folded, no legal form or spaces.
+    Cached: wrong-company reduces the target's names and products for every answer."""
     name = unicodedata.normalize("NFC", name)
     return _NON_WORD.sub("", _LEGAL_FORMS.sub("", name)).casefold()
 
