@@ -102,9 +102,23 @@ def _compile_checked(
     return reference, parts if same else None
 
 
+_BUILT: dict[tuple[str, int], re.Pattern[str]] = {}
+_MAX_BUILT = 512  # as `re`'s own cache
+
+
 def compile_pattern(source: str, flags: int = 0) -> re.Pattern[str]:
-    """`re.compile`, served from this installation's store when it can be."""
-    return compile_with(STORE, source, flags)
+    """`re.compile`, served from this installation's store when it can be.
+
+    Like `re.compile`, a pattern asked for again in the same process is the object built the
+    first time: building from the store (~7 µs) is cheap only next to compiling, and some
+    callers ask per title or per settings, as they could with `re`'s cache."""
+    key = (source, int(flags))
+    built = _BUILT.get(key)
+    if built is None:
+        if len(_BUILT) >= _MAX_BUILT:
+            _BUILT.clear()
+        built = _BUILT[key] = compile_with(STORE, source, flags)
+    return built
 
 
 class LazyPattern:

@@ -404,3 +404,21 @@ def test_a_named_pipe_as_the_store_does_not_hang_a_run(tmp_path: Path) -> None:
     off = essaylint(*args, cwd=ROOT, env={"ESSAYLINT_STORE": ""})
     assert done.returncode == off.returncode == 1
     assert done.stdout == off.stdout and done.stderr == off.stderr
+
+
+def test_a_pattern_asked_for_again_is_the_one_built_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    built: list[str] = []
+    real = patterns_module.compile_with
+
+    def counted(store: DerivedStore, source: str, flags: int = 0) -> re.Pattern[str]:
+        built.append(source)
+        return real(store, source, flags)
+
+    monkeypatch.setattr(patterns_module, "compile_with", counted)
+    monkeypatch.setattr(patterns_module, "_BUILT", {})
+    first = patterns_module.compile_pattern(r"(?:메모|참고)\s*", re.IGNORECASE)
+    again = patterns_module.compile_pattern(r"(?:메모|참고)\s*", re.IGNORECASE)
+    other = patterns_module.compile_pattern(r"(?:메모|참고)\s*")
+    assert again is first and other is not first
+    assert built == [r"(?:메모|참고)\s*"] * 2  # once per (source, flags)
+    same(first, r"(?:메모|참고)\s*", re.IGNORECASE)
