@@ -43,6 +43,15 @@ from essaylint.question_styles import (
     could_be_label,
     strength,
 )
+from essaylint.simple_blocks import (
+    Block,
+    Heading,
+    HtmlComment,
+    Item,
+    Paragraph,
+    Row,
+    simple_blocks,
+)
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -353,7 +362,18 @@ def _normalise_with_positions(
     return "".join(out_text), starts, ends
 
 
-def _inline_children(token: Token, env: dict[str, Any]) -> list[Token]:
+class _Inline:
+    """A block's inline content read without markdown-it's block parser: what `_inline_spans`
+    reads of an inline token."""
+
+    __slots__ = ("children", "content")
+
+    def __init__(self, content: str) -> None:
+        self.content = content
+        self.children: list[Token] | None = None
+
+
+def _inline_children(token: Token | _Inline, env: dict[str, Any]) -> list[Token]:
     """The token's inline children, parsed on first use (the core rule is disabled; the block
     parser leaves an empty list, and parsed text always has at least one child)."""
     if not token.children and token.content:
@@ -441,7 +461,9 @@ def _text_rows(builder: _SpanBuilder, text: str, kind: SpanKind, *, whole: bool 
         add(row, kind)
 
 
-def _inline_spans(builder: _SpanBuilder, token: Token, kind: SpanKind, env: dict[str, Any]) -> None:
+def _inline_spans(
+    builder: _SpanBuilder, token: Token | _Inline, kind: SpanKind, env: dict[str, Any]
+) -> None:
     """Walk one inline token's children into the builder."""
     if not token.children:
         content = token.content
@@ -486,7 +508,11 @@ def _inline_spans(builder: _SpanBuilder, token: Token, kind: SpanKind, env: dict
 
 
 def _heading_title(
-    builder: _SpanBuilder, inline: Token, start_line: int, end_line: int, env: dict[str, Any]
+    builder: _SpanBuilder,
+    inline: Token | _Inline,
+    start_line: int,
+    end_line: int,
+    env: dict[str, Any],
 ) -> None:
     builder.start_block(start_line, end_line)
     _inline_spans(builder, inline, "heading", env)
@@ -600,6 +626,9 @@ _WALKED = frozenset(
         "html_block",
     }
 )
+# The block reader for documents made only of common blocks (tests swap it for one that never
+# reads, to compare with markdown-it's reading).
+_SIMPLE_BLOCKS = simple_blocks
 _HIDDEN_MARK = "\uffff"  # a noncharacter: never text a writer saved
 _TITLE_LINES = 3  # a list item's question may wrap; its limit then ends a later line
 
@@ -791,13 +820,88 @@ def parse_source(text: str, question_style: str | Sequence[str] = "auto") -> Par
     for line in lines:
         line_starts.append(offset)
         offset += len(line) + 1
-    env: dict[str, Any] = {}
-    tokens = _PARSER.parse(source, env)
     walk = _Walk(source, lines, line_starts)
+    blocks = _SIMPLE_BLOCKS(source, lines)
+    if blocks is not None:
+        comments = _walk_blocks(walk, blocks)
+        front_matter: dict[str, Any] = {}
+        depth_seen = 0
+    else:
+        env: dict[str, Any] = {}  # link reference definitions, read by the inline parser
+        tokens = _PARSER.parse(source, env)
+        comments, front_matter, depth_seen = _walk_tokens(walk, tokens, env)
+    notes: list[str] = []
+    line_count = len(lines) - (1 if source.endswith("\n") else 0)
+    preamble, headings, malformed = _assemble(walk.pieces, question_style)
+    for index, heading in enumerate(headings):
+        following = headings[index + 1] if index + 1 < len(headings) else None
+        heading.body_end_line = following.line - 1 if following else max(line_count, heading.line)
+    if depth_seen >= MAX_NESTING - 1:
+        notes.append(f"nesting deeper than {MAX_NESTING} levels: the deepest content is not read")
+    return ParsedSource(
+        preamble=preamble,
+        headings=headings,
+        comments=_dedupe(comments),
+        front_matter=front_matter,
+        line_count=line_count,
+        notes=notes,
+        malformed_headings=malformed,
+    )
+
+
+def _walk_blocks(walk: _Walk, blocks: list[Block]) -> list[Comment]:
+    """The walk over blocks read without markdown-it (`simple_blocks`): what `_walk_tokens`
+    does with the tokens markdown-it would make of them."""
     builder = walk.builder
+    env: dict[str, Any] = {}
+    comments: list[Comment] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            inline = _Inline(block.content)
+            builder.start_block(block.start, block.end)
+            _inline_spans(builder, inline, "text", env)
+            walk.paragraph(walk.spans())
+            start = block.start
+        elif isinstance(block, Row):
+            for index, cell in enumerate(block.cells):
+                inline = _Inline(cell)
+                builder.start_block(block.line, block.line + 1, " " if index else "\n")
+                _inline_spans(builder, inline, "text", env)
+                spans = walk.spans()
+                if spans:
+                    walk.add_text(spans)
+                if inline.children:
+                    comments.extend(_inline_comments(inline, block.line, walk.lines))
+            continue
+        elif isinstance(block, Item):
+            inline = _Inline(block.content)
+            builder.start_block(block.line, block.line + 1)
+            _inline_spans(builder, inline, "text", env)
+            walk.list_item(walk.spans(), block.number)
+            start = block.line
+        elif isinstance(block, Heading):
+            _add_heading(walk, block.level, block.line, block.line + 1, _Inline(block.content), env)
+            continue
+        elif isinstance(block, HtmlComment):
+            walk.html_block(block.content, block.start, top_level=True)
+            comments.extend(_comments_in(block.content, block.start, walk.lines))
+            continue
+        else:
+            walk.list_group += 1
+            continue
+        if inline.children:
+            comments.extend(_inline_comments(inline, start, walk.lines))
+    return comments
+
+
+def _walk_tokens(
+    walk: _Walk, tokens: list[Token], env: dict[str, Any]
+) -> tuple[list[Comment], dict[str, Any], int]:
+    """Tokens -> the walk's pieces; (comments, front matter, deepest nesting level)."""
+    builder = walk.builder
+    lines = walk.lines
     comments: list[Comment] = []
     front_matter: dict[str, Any] = {}
-    notes: list[str] = []
     depth_seen = 0
     quote_start = -1
     item_first = False  # the next inline is a top-level list item's first paragraph
@@ -828,24 +932,10 @@ def parse_source(text: str, question_style: str | Sequence[str] = "auto") -> Par
             elif spans or not in_cell:
                 walk.add_text(spans)
             item_first = False
-            for child in token.children or ():
-                if child.type == "html_inline" and child.content.startswith("<!--"):
-                    comments.extend(_inline_comment(child.content, start, lines))
+            comments.extend(_inline_comments(token, start, lines))
         elif ttype == "heading_open" and token.level == 0 and token.map is not None:
             start, end = token.map
-            builder.cursor = line_starts[start]
-            _heading_title(builder, tokens[i + 1], start, end, env)
-            title_spans = tuple(walk.spans())
-            title = " ".join(_visible(g) for g in _by_line(list(title_spans))).strip()
-            heading = RawHeading(
-                level=int(token.tag[1]),
-                line=start + 1,
-                end_line=end,
-                title=title,
-                title_spans=title_spans,
-            )
-            walk.pieces.append(_Piece(heading=heading))
-            walk.parent_title = title
+            _add_heading(walk, int(token.tag[1]), start, end, tokens[i + 1], env)
             i += 3
             continue
         elif ttype == "list_item_open":
@@ -875,22 +965,32 @@ def parse_source(text: str, question_style: str | Sequence[str] = "auto") -> Par
             walk.html_block(token.content, token.map[0], top_level=token.level == 0)
             comments.extend(_comments_in(token.content, token.map[0], lines))
         i += 1
-    line_count = len(lines) - (1 if source.endswith("\n") else 0)
-    preamble, headings, malformed = _assemble(walk.pieces, question_style)
-    for index, heading in enumerate(headings):
-        following = headings[index + 1] if index + 1 < len(headings) else None
-        heading.body_end_line = following.line - 1 if following else max(line_count, heading.line)
-    if depth_seen >= MAX_NESTING - 1:
-        notes.append(f"nesting deeper than {MAX_NESTING} levels: the deepest content is not read")
-    return ParsedSource(
-        preamble=preamble,
-        headings=headings,
-        comments=_dedupe(comments),
-        front_matter=front_matter,
-        line_count=line_count,
-        notes=notes,
-        malformed_headings=malformed,
+    return comments, front_matter, depth_seen
+
+
+def _add_heading(
+    walk: _Walk, level: int, start: int, end: int, inline: Token | _Inline, env: dict[str, Any]
+) -> None:
+    """A top-level heading: its title's spans, and a piece that starts a section."""
+    builder = walk.builder
+    builder.cursor = builder.line_starts[start]
+    _heading_title(builder, inline, start, end, env)
+    title_spans = tuple(walk.spans())
+    title = " ".join(_visible(g) for g in _by_line(list(title_spans))).strip()
+    heading = RawHeading(
+        level=level, line=start + 1, end_line=end, title=title, title_spans=title_spans
     )
+    walk.pieces.append(_Piece(heading=heading))
+    walk.parent_title = title
+
+
+def _inline_comments(inline: Token | _Inline, start: int, lines: list[str]) -> list[Comment]:
+    """The HTML comments among an inline token's children (parsed ones only)."""
+    found: list[Comment] = []
+    for child in inline.children or ():
+        if child.type == "html_inline" and child.content.startswith("<!--"):
+            found.extend(_inline_comment(child.content, start, lines))
+    return found
 
 
 def _with_answers(pieces: list[_Piece]) -> list[Candidate]:
