@@ -220,6 +220,21 @@ class _SpanBuilder:
         self._pending_sep = ""
         self.cursor = end
 
+    def plain_span(self, line: int, text: str, kind: SpanKind, sep: str) -> Span | None:
+        """A one-line block's text as one span when it has no inline markup and stands verbatim
+        on its line: what `start_block`, `_inline_spans` and `flush` would make, without them
+        (None: take that way)."""
+        if not text or "\n" in text or _INLINE_MARKUP.search(text) is not None:
+            return None
+        start = self.line_starts[line]
+        found = self.source.find(text, max(self.cursor, start), self.line_stop(line))
+        if found < 0 or (not text.isascii() and not unicodedata.is_normalized("NFC", text)):
+            return None
+        self.flush()
+        self.cursor = found + len(text)
+        self._pending_sep = ""
+        return Span(line + 1, found - start + 1, text, kind, sep=sep)
+
     def _positions(self) -> list[int]:
         positions: list[int] = []
         for start, piece in zip(self._starts, self._pieces, strict=True):
@@ -513,10 +528,14 @@ def _heading_title(
     start_line: int,
     end_line: int,
     env: dict[str, Any],
-) -> None:
+) -> tuple[Span, ...]:
+    """A heading's title spans (the builder's cursor set to its line first)."""
     builder.start_block(start_line, end_line)
     _inline_spans(builder, inline, "heading", env)
     builder.flush()
+    title = tuple(builder.spans)
+    builder.spans = []
+    return title
 
 
 def _code_spans(builder: _SpanBuilder, token: Token, lines: list[str]) -> None:
@@ -851,36 +870,59 @@ def parse_source(text: str, question_style: str | Sequence[str] = "auto") -> Par
 
 def _walk_blocks(walk: _Walk, blocks: list[Block]) -> list[Comment]:
     """The walk over blocks read without markdown-it (`simple_blocks`): what `_walk_tokens`
-    does with the tokens markdown-it would make of them."""
+    does with the tokens markdown-it would make of them. A one-line block of plain text becomes
+    its span at once."""
     builder = walk.builder
     env: dict[str, Any] = {}
     comments: list[Comment] = []
     for block in blocks:
         if isinstance(block, Paragraph):
+            start = block.start
+            if block.end - start == 1:
+                span = builder.plain_span(start, block.content, "text", "\n")
+                if span is not None:
+                    walk.paragraph([span])
+                    continue
             inline = _Inline(block.content)
-            builder.start_block(block.start, block.end)
+            builder.start_block(start, block.end)
             _inline_spans(builder, inline, "text", env)
             walk.paragraph(walk.spans())
-            start = block.start
         elif isinstance(block, Row):
+            line = block.line
             for index, cell in enumerate(block.cells):
+                sep = " " if index else "\n"
+                span = builder.plain_span(line, cell, "text", sep)
+                if span is not None:
+                    walk.add_text([span])
+                    continue
                 inline = _Inline(cell)
-                builder.start_block(block.line, block.line + 1, " " if index else "\n")
+                builder.start_block(line, line + 1, sep)
                 _inline_spans(builder, inline, "text", env)
                 spans = walk.spans()
                 if spans:
                     walk.add_text(spans)
                 if inline.children:
-                    comments.extend(_inline_comments(inline, block.line, walk.lines))
+                    comments.extend(_inline_comments(inline, line, walk.lines))
             continue
         elif isinstance(block, Item):
+            start = block.line
+            span = builder.plain_span(start, block.content, "text", "\n")
+            if span is not None:
+                walk.list_item([span], block.number)
+                continue
             inline = _Inline(block.content)
-            builder.start_block(block.line, block.line + 1)
+            builder.start_block(start, start + 1)
             _inline_spans(builder, inline, "text", env)
             walk.list_item(walk.spans(), block.number)
-            start = block.line
         elif isinstance(block, Heading):
-            _add_heading(walk, block.level, block.line, block.line + 1, _Inline(block.content), env)
+            start = block.line
+            builder.cursor = builder.line_starts[start]
+            span = builder.plain_span(start, block.content, "heading", "\n")
+            if span is not None:
+                _add_heading(walk, block.level, start, start + 1, (span,))
+            else:
+                title = _heading_title(builder, _Inline(block.content), start, start + 1, env)
+                _add_heading(walk, block.level, start, start + 1, title)
             continue
         elif isinstance(block, HtmlComment):
             walk.html_block(block.content, block.start, top_level=True)
@@ -935,7 +977,9 @@ def _walk_tokens(
             comments.extend(_inline_comments(token, start, lines))
         elif ttype == "heading_open" and token.level == 0 and token.map is not None:
             start, end = token.map
-            _add_heading(walk, int(token.tag[1]), start, end, tokens[i + 1], env)
+            builder.cursor = builder.line_starts[start]
+            title = _heading_title(builder, tokens[i + 1], start, end, env)
+            _add_heading(walk, int(token.tag[1]), start, end, title)
             i += 3
             continue
         elif ttype == "list_item_open":
@@ -969,14 +1013,13 @@ def _walk_tokens(
 
 
 def _add_heading(
-    walk: _Walk, level: int, start: int, end: int, inline: Token | _Inline, env: dict[str, Any]
+    walk: _Walk, level: int, start: int, end: int, title_spans: tuple[Span, ...]
 ) -> None:
-    """A top-level heading: its title's spans, and a piece that starts a section."""
-    builder = walk.builder
-    builder.cursor = builder.line_starts[start]
-    _heading_title(builder, inline, start, end, env)
-    title_spans = tuple(walk.spans())
-    title = " ".join(_visible(g) for g in _by_line(list(title_spans))).strip()
+    """A top-level heading: a piece that starts a section."""
+    if len(title_spans) == 1:
+        title = title_spans[0].text.strip()
+    else:
+        title = " ".join(_visible(g) for g in _by_line(list(title_spans))).strip()
     heading = RawHeading(
         level=level, line=start + 1, end_line=end, title=title, title_spans=title_spans
     )
