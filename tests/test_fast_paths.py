@@ -436,3 +436,24 @@ def test_hangul_syllables_have_no_case_so_their_classes_may_leave_ignorecase() -
         char = chr(code)
         assert bool(blind.match(char)) == bool(plain.match(char)), hex(code)
         assert bool(blind_not.match(char)) == bool(plain_not.match(char)), hex(code)
+
+
+def test_linting_leaves_no_reference_cycles() -> None:
+    """A cycle (a closure holding the rules' context that holds it, a recursive inner function)
+    kept whole documents alive until the next garbage collection, which then spent ~0.1 s on
+    ~90,000 objects at once. Reference counting alone must free everything a file made."""
+    import gc
+
+    from essaylint import lint_text
+
+    texts = [path.read_text(encoding="utf-8", errors="replace") for path in _FIXTURES]
+    for text in texts:  # first runs fill the caches
+        lint_text(text)
+    gc.collect()
+    gc.disable()
+    try:
+        for path, text in zip(_FIXTURES, texts, strict=True):
+            lint_text(text)
+            assert gc.collect() == 0, path
+    finally:
+        gc.enable()

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -94,16 +94,15 @@ def is_values_section(section: Section) -> bool:
 def values_sections(document: Document) -> list[Section]:
     """Top-most reference sections about values (their children are read with them)."""
     found: list[Section] = []
-
-    def visit(section: Section) -> None:
+    # Depth first, in document order, with a stack: a recursive inner function would hold
+    # itself in a reference cycle, keeping the document alive until a garbage collection.
+    stack = list(reversed(document.sections))
+    while stack:
+        section = stack.pop()
         if is_values_section(section):
             found.append(section)
-            return
-        for child in section.children:
-            visit(child)
-
-    for section in document.sections:
-        visit(section)
+        else:
+            stack.extend(reversed(section.children))
     return found
 
 
@@ -325,19 +324,27 @@ def extract_values(document: Document, lines: Sequence[str] | None = None) -> li
             seen.add(key)
             found.append(FoundValue(name, related, line, section))
 
-    def read(section: Section, top: Section, child: bool) -> None:
-        titled = False
-        if child:
-            for name, related in split_terms(section.title):
-                titled = True
-                add(name, related, section.heading_line, top)
-        # Under a heading that is itself a value, short lines describe it: not more values.
-        for row in _rows(section.spans):
-            for name, related in _row_values(row, lines, short_lines=not titled):
-                add(name, related, row.line, top)
-        for sub in section.children:
-            read(sub, top, True)
-
     for section in values_sections(document):
-        read(section, section, False)
+        _read_values(section, section, False, lines, add)
     return found
+
+
+def _read_values(
+    section: Section,
+    top: Section,
+    child: bool,
+    lines: Sequence[str] | None,
+    add: Callable[[str, tuple[str, ...], int, Section], None],
+) -> None:
+    """The values a values section and its children list (a child's title is one)."""
+    titled = False
+    if child:
+        for name, related in split_terms(section.title):
+            titled = True
+            add(name, related, section.heading_line, top)
+    # Under a heading that is itself a value, short lines describe it: not more values.
+    for row in _rows(section.spans):
+        for name, related in _row_values(row, lines, short_lines=not titled):
+            add(name, related, row.line, top)
+    for sub in section.children:
+        _read_values(sub, top, True, lines, add)
