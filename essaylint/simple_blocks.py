@@ -76,8 +76,13 @@ _START, _BLANK, _PARAGRAPH, _ITEM, _TABLE = range(5)
 def simple_blocks(source: str, lines: list[str]) -> list[Block] | None:
     """The blocks of a document (`source` with "\\n" line ends, split into `lines`), or None
     when it holds anything else."""
-    if source.startswith("---") or "\0" in source:
-        return None  # front matter; NUL, which markdown-it replaces before parsing
+    if "\0" in source:
+        return None  # markdown-it replaces NUL before parsing
+    if source.startswith("-") and "--" in lines[0][1:]:
+        # Front matter, or what its plugin takes for it: it checks only that the document
+        # starts with `-` and that two more follow the first character of the block it is
+        # tried on, which may be a first list item's text (`- a--`).
+        return None
     definitions = "]:" in source  # a link reference definition may start a `[` line
     blocks: list[Block] = []
     state = _START

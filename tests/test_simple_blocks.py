@@ -180,6 +180,7 @@ def test_an_essay_of_common_blocks_is_read_line_by_line() -> None:
     "text",
     [
         "---\ntitle: x\n---\n본문",  # front matter
+        "- a-->\n---",  # the front matter plugin reads a first item's `a--` as its marker
         "> 인용",
         "```\ncode\n```",
         "~~~\ncode\n~~~",
