@@ -221,19 +221,49 @@ class _SpanBuilder:
         self.cursor = end
 
     def plain_span(self, line: int, text: str, kind: SpanKind, sep: str) -> Span | None:
-        """A one-line block's text as one span when it has no inline markup and stands verbatim
-        on its line: what `start_block`, `_inline_spans` and `flush` would make, without them
-        (None: take that way)."""
-        if not text or "\n" in text or _INLINE_MARKUP.search(text) is not None:
+        """A one-line block's text as one span when its only inline markup is `**bold**` pairs
+        (or none) and it stands verbatim on its line: what `start_block`, `_inline_spans` and
+        `flush` would make, without them (None: take that way)."""
+        if not text or "\n" in text:
+            return None
+        markup = _INLINE_MARKUP.search(text)
+        if markup is None:
+            segments = None
+        elif _MARKUP_BUT_STARS.search(text, markup.start()) is None:
+            segments = _strong_segments(text)
+            if segments is None:
+                return None
+        else:
             return None
         start = self.line_starts[line]
         found = self.source.find(text, max(self.cursor, start), self.line_stop(line))
-        if found < 0 or (not text.isascii() and not unicodedata.is_normalized("NFC", text)):
+        if found < 0:
+            return None
+        cols: tuple[int, ...] = ()
+        if segments is None:
+            end = found + len(text)
+        else:
+            # Each `**` run is two characters; the segments between them are placed where
+            # they stand, as `_place` would find them.
+            positions: list[int] = []
+            offset = found
+            for segment in segments:
+                if segment:
+                    positions.extend(range(offset, offset + len(segment)))
+                offset += len(segment) + 2
+            if not positions:
+                return None
+            text = "".join(segments)
+            end = positions[-1] + 1
+            found = positions[0]
+            if end - found != len(text):
+                cols = tuple(p - start + 1 for p in positions)
+        if not text.isascii() and not unicodedata.is_normalized("NFC", text):
             return None
         self.flush()
-        self.cursor = found + len(text)
+        self.cursor = end
         self._pending_sep = ""
-        return Span(line + 1, found - start + 1, text, kind, sep=sep)
+        return Span(line + 1, found - start + 1, text, kind, cols=cols, sep=sep)
 
     def _positions(self) -> list[int]:
         positions: list[int] = []
