@@ -109,10 +109,27 @@ def _make_parser() -> MarkdownIt:
 
 _PARSER = _make_parser()
 # Characters that can start inline markup in CommonMark (escapes, code, strikethrough, emphasis,
-# links and images, autolinks and HTML, entities). Text without any of them parses to plain text
-# and line breaks, which `_text_rows` produces without the inline parser.
-_INLINE_MARKUP = compile_pattern(r"[\\`~*_\[<&]")
-_MARKUP_BUT_STARS = compile_pattern(r"[\\`~_\[<&]")
+# autolinks and HTML, entities; links in `_markup`). Text without any of them parses to plain
+# text and line breaks, which `_text_rows` produces without the inline parser.
+_INLINE_MARKUP = compile_pattern(r"[\\`~*_<&]")
+_MARKUP_BUT_STARS = compile_pattern(r"[\\`~_<&]")
+_PLAIN, _STARS, _OTHER = range(3)
+_NO_REFERENCES: dict[str, Any] = {}  # the line-by-line reader declines documents that have any
+
+
+def _markup(content: str, env: dict[str, Any]) -> int:
+    """What inline markup `content` may hold: none (`_PLAIN`), `**` runs and nothing else
+    (`_STARS`), or anything else. A `[` is literal text unless a `](` follows (an inline link
+    or image) or the document defines link references: essays bracket their limits
+    (`지원 동기 [300자]`), and the parser gave those back as the same text."""
+    if "[" in content and ("](" in content or "references" in env):
+        return _OTHER
+    found = _INLINE_MARKUP.search(content)
+    if found is None:
+        return _PLAIN
+    return _STARS if _MARKUP_BUT_STARS.search(content, found.start()) is None else _OTHER
+
+
 _STAR_RUN = compile_pattern(r"\*+")
 
 
@@ -226,10 +243,10 @@ class _SpanBuilder:
         `flush` would make, without them (None: take that way)."""
         if not text or "\n" in text:
             return None
-        markup = _INLINE_MARKUP.search(text)
-        if markup is None:
+        markup = _markup(text, _NO_REFERENCES)
+        if markup == _PLAIN:
             segments = None
-        elif _MARKUP_BUT_STARS.search(text, markup.start()) is None:
+        elif markup == _STARS:
             segments = _strong_segments(text)
             if segments is None:
                 return None
@@ -512,11 +529,11 @@ def _inline_spans(
     """Walk one inline token's children into the builder."""
     if not token.children:
         content = token.content
-        markup = _INLINE_MARKUP.search(content)
-        if markup is None:  # plain text: one text child, its breaks as the parser makes them
+        markup = _markup(content, env)
+        if markup == _PLAIN:  # plain text: one text child, its breaks as the parser makes them
             _text_rows(builder, content, kind, whole=True)
             return
-        if _MARKUP_BUT_STARS.search(content, markup.start()) is None:
+        if markup == _STARS:
             segments = _strong_segments(content)
             if segments is not None:
                 for segment in segments:

@@ -273,6 +273,9 @@ _LINE = st.lists(
             "_",
             "`",
             "[",
+            "[300자]",
+            "[참고]",
+            "](https://x.kr)",
             "<",
             "&amp;",
             "\\",
@@ -300,6 +303,7 @@ _MARKDOWN = st.lists(
         _BLOCK.map(lambda block: "- " + block.replace("\n", "\n  ")),
         _BLOCK.map(lambda block: "> " + block.replace("\n", "\n> ")),
         _LINE.map(lambda line: f"| {line} | b |\n| --- | --- |\n| {line} | c |"),
+        st.just("[참고]: https://example.com"),  # a reference definition: `[참고]` is a link
     ),
     max_size=6,
 ).map("\n\n".join)
