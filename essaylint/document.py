@@ -20,16 +20,13 @@ from __future__ import annotations
 import bisect
 import html
 import re
+import string
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import chain
 from typing import TYPE_CHECKING, Any
-
-from markdown_it import MarkdownIt
-from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
-from mdit_py_plugins.front_matter import front_matter_plugin
 
 from essaylint.limits import limit_from_title
 from essaylint.model import Comment, Document, QuestionStyle, Span, SpanKind, join_spans
@@ -54,6 +51,7 @@ from essaylint.simple_blocks import (
 )
 
 if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
 # markdown-it-py's default nesting limit silently drops deeper content; essays never need more
@@ -99,6 +97,9 @@ class ParsedSource:
 
 
 def _make_parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
     parser = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
     # Inline parsing is done per token, and only where the text can hold inline markup
     # (`_inline_children`): most essay paragraphs are plain text, and parsing their inline
@@ -107,7 +108,17 @@ def _make_parser() -> MarkdownIt:
     return parser.use(front_matter_plugin)
 
 
-_PARSER = _make_parser()
+_PARSERS: list[MarkdownIt] = []
+
+
+def markdown_parser() -> MarkdownIt:
+    """markdown-it, configured as essaylint reads Markdown; imported and built on first use
+    (~40 ms), as an essay of common blocks and plain or bold text needs none of it."""
+    if not _PARSERS:
+        _PARSERS.append(_make_parser())
+    return _PARSERS[0]
+
+
 # Characters that can start inline markup in CommonMark (escapes, code, strikethrough, emphasis,
 # autolinks and HTML, entities; links in `_markup`). Text without any of them parses to plain
 # text and line breaks, which `_text_rows` produces without the inline parser.
@@ -440,7 +451,8 @@ def _inline_children(token: Token | _Inline, env: dict[str, Any]) -> list[Token]
     parser leaves an empty list, and parsed text always has at least one child)."""
     if not token.children and token.content:
         children: list[Token] = []
-        _PARSER.inline.parse(token.content, _PARSER, env, children)
+        markdown = markdown_parser()
+        markdown.inline.parse(token.content, markdown, env, children)
         token.children = _join_text(children)
     return token.children or []
 
@@ -494,14 +506,26 @@ def _strong_segments(content: str) -> list[str] | None:
     return segments
 
 
+# markdown-it's isWhiteSpace and isMdAsciiPunct/isPunctChar, as sets and a category test so
+# that the bold fast path needs no markdown-it import (tests compare them on every code point).
+_WHITE_SPACE = frozenset("\t\n\v\f\r \u00a0\u1680\u202f\u205f\u3000") | frozenset(
+    chr(code) for code in range(0x2000, 0x200B)
+)
+_ASCII_PUNCTUATION = frozenset(string.punctuation)
+
+
+def _is_punctuation(char: str) -> bool:
+    return char in _ASCII_PUNCTUATION or unicodedata.category(char)[0] in "PS"
+
+
 @lru_cache(maxsize=4096)
 def _flanking(before: str, after: str) -> tuple[bool, bool]:
     """Whether a delimiter run between these characters is left- and right-flanking (a pure
     function of two characters, and a few hundred pairs recur: cached)."""
-    before_punct = isMdAsciiPunct(ord(before)) or isPunctChar(before)
-    after_punct = isMdAsciiPunct(ord(after)) or isPunctChar(after)
-    before_space = isWhiteSpace(ord(before))
-    after_space = isWhiteSpace(ord(after))
+    before_punct = _is_punctuation(before)
+    after_punct = _is_punctuation(after)
+    before_space = before in _WHITE_SPACE
+    after_space = after in _WHITE_SPACE
     left = not (after_space or (after_punct and not (before_space or before_punct)))
     right = not (before_space or (before_punct and not (after_space or after_punct)))
     return left, right
@@ -894,7 +918,7 @@ def parse_source(text: str, question_style: str | Sequence[str] = "auto") -> Par
         depth_seen = 0
     else:
         env: dict[str, Any] = {}  # link reference definitions, read by the inline parser
-        tokens = _PARSER.parse(source, env)
+        tokens = markdown_parser().parse(source, env)
         comments, front_matter, depth_seen = _walk_tokens(walk, tokens, env)
     notes: list[str] = []
     line_count = len(lines) - (1 if source.endswith("\n") else 0)

@@ -142,7 +142,8 @@ def test_a_warm_run_loads_no_parser_and_no_model(tmp_path: Path) -> None:
 
     outputs: list[str] = []
     # The cold run parses and loads Kiwi (EL302 is on) in this process: the probe sees both.
-    assert probe() == ["1", "True", "True", "True", "True"]
+    # These essays are common blocks of plain and bold text: read without markdown-it.
+    assert probe() == ["1", "False", "True", "True", "True"]
     for _ in range(3):
         # An edit to essaylint's own code between the runs (others work in this checkout)
         # rightly changes every key; the entries then grow, and the next run is the warm one.

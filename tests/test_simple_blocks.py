@@ -15,7 +15,7 @@ from markdown_it.common.utils import MD_TRIM_CHARS
 from markdown_it.rules_block.table import escapedSplit
 
 import essaylint.document as document_module
-from essaylint.document import _PARSER, DocumentError, build_document
+from essaylint.document import DocumentError, build_document, markdown_parser
 from essaylint.model import Document
 from essaylint.simple_blocks import (
     _TRIM,
@@ -43,7 +43,7 @@ def read(text: str) -> list[Block] | None:
 
 def markdown_it_blocks(text: str) -> list[Block] | None:
     """markdown-it's tokens as the reader's blocks; None when they hold any other block."""
-    tokens = _PARSER.parse(text, {})
+    tokens = markdown_parser().parse(text, {})
     blocks: list[Block] = []
     row: list[str] = []
     number: int | None = None
@@ -346,3 +346,31 @@ _DOCUMENT = st.lists(_LINE, max_size=12).map("\n".join)
 @given(_DOCUMENT)
 def test_generated_markdown_is_read_as_markdown_it_reads_it(text: str) -> None:
     assert_read_as_markdown_it_reads(text)
+
+
+def test_flanking_helpers_are_markdown_its_on_every_code_point() -> None:
+    from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
+
+    from essaylint.document import _WHITE_SPACE, _is_punctuation
+
+    for code in range(0x110000):
+        char = chr(code)
+        assert (char in _WHITE_SPACE) == isWhiteSpace(code), hex(code)
+        assert _is_punctuation(char) == (isMdAsciiPunct(code) or isPunctChar(char)), hex(code)
+
+
+def test_an_essay_of_common_blocks_is_linted_without_importing_markdown_it() -> None:
+    """markdown-it is ~40 ms of start-up; a run that never needs it must not pay for it."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from essaylint import lint_text\n"
+        f"lint_text({ESSAY!r})\n"
+        "assert 'markdown_it' not in sys.modules, 'imported'\n"
+        "lint_text('> 인용은 markdown-it이 읽는다')\n"
+        "assert 'markdown_it' in sys.modules, 'not imported'\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
