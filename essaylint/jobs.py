@@ -204,7 +204,20 @@ def _lint_chunk(chunk: list[tuple[int, str]]) -> tuple[list[tuple[int, FileResul
     cache: ResultCache | None = _STATE["cache"]
     before = cache.stored if cache is not None else 0
     done = [
-        (index, check_file(path, finder, overrides, cache, use_cached=False))
+        (index, _for_parent(check_file(path, finder, overrides, cache, use_cached=False)))
         for index, path in chunk
     ]
     return done, (cache.stored if cache is not None else 0) - before
+
+
+def _for_parent(result: FileResult) -> FileResult:
+    """The result with only the source lines a report quotes (those findings start on; the
+    others empty, so numbering holds): whole files were most of what workers sent back
+    (~15 MB per 1,000 essays, ~0.1 s of the parent's time to unpickle)."""
+    if not result.lines:
+        return result
+    quoted = {finding.line for finding in result.findings}
+    result.lines = tuple(
+        line if number in quoted else "" for number, line in enumerate(result.lines, 1)
+    )
+    return result

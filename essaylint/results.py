@@ -9,6 +9,12 @@ from essaylint.plugin import Edit, Severity
 from essaylint.score import completeness
 
 
+def _by_fields(self: Any) -> tuple[type, tuple[Any, ...]]:
+    """Pickled as its class and fields in order (how `-j` workers send results back):
+    unpickling then calls the constructor, about twice as fast as restoring the state."""
+    return type(self), tuple(getattr(self, name) for name in self.__slots__)
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class Finding:
     """One reported problem, located in the original file and tied to its question."""
@@ -25,6 +31,8 @@ class Finding:
     end_col: int = field(default=0, compare=False)
     suggestion: str | None = field(default=None, compare=False)
     fix: Edit | None = field(default=None, compare=False)
+
+    __reduce__ = _by_fields
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +52,8 @@ class SectionReport:
     mode: str | None = None
     limit_source: str | None = None
     alt_titles: tuple[str, ...] = ()
+
+    __reduce__ = _by_fields
 
 
 @dataclass(slots=True)

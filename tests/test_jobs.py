@@ -18,6 +18,8 @@ from essaylint.config import ConfigFinder
 from essaylint.discovery import expand_paths
 from essaylint.jobs import AUTO_MIN_FILES, cpu_count, default_jobs, run_files
 from essaylint.progress import ProgressLine
+from essaylint.reporters import FORMATS
+from essaylint.results import Finding
 
 NO_MODEL = ("--ignore", "EL302")  # Kiwi is not what these tests are about: keep them quick
 
@@ -57,7 +59,9 @@ def write_plugin(site: Path) -> dict[str, str]:
 
 def test_two_workers_give_the_same_bytes_as_one_process(tmp_path: Path) -> None:
     write_essays(tmp_path / "essays", 30)
-    for output_format in ("text", "json"):
+    # Workers send back only the source lines findings start on: every format must still print
+    # what one process prints.
+    for output_format in FORMATS:
         runs = [
             essaylint(
                 "check",
@@ -91,14 +95,20 @@ def test_cold_and_warm_parallel_runs_agree(tmp_path: Path) -> None:
     assert len(list((tmp_path / ".essaylint_cache").glob("*.json"))) == 30
 
 
+def _quoted_lines(findings: list[Finding], lines: tuple[str, ...]) -> tuple[str, ...]:
+    quoted = {finding.line for finding in findings}
+    return tuple(line if number in quoted else "" for number, line in enumerate(lines, 1))
+
+
 def test_spawned_workers_agree_with_one_process(tmp_path: Path) -> None:
     files = [str(p) for p in write_essays(tmp_path / "essays", 12)]
     overrides = {"ignore": ("EL302",)}
     one = run_files(files, ConfigFinder(), overrides, jobs=1)
     spawned = run_files(files, ConfigFinder(), overrides, jobs=2, method="spawn")
     assert [r.path for r in spawned] == files
+    # Workers send back only the lines findings start on (the rest empty, numbering kept).
     assert [(r.findings, r.sections, r.lines) for r in spawned] == [
-        (r.findings, r.sections, r.lines) for r in one
+        (r.findings, r.sections, _quoted_lines(r.findings, r.lines)) for r in one
     ]
     assert [f.message for r in spawned for f in r.findings] == [
         f.message for r in one for f in r.findings
@@ -381,3 +391,28 @@ def test_quiet_drops_the_summary_line_only(tmp_path: Path) -> None:
         assert " in 3 files · 완성도 " in lines[-1]
         assert quiet.stdout == "".join(lines[:-1])
         assert "essays/essay-00.md:3:1: EL201" in quiet.stdout
+
+
+def test_results_cross_to_the_parent_whole_but_for_unquoted_lines() -> None:
+    """What a worker sends: every field of findings and section reports (pickled by their
+    fields), and the source lines only where a finding starts, numbering kept."""
+    import dataclasses
+    import pickle
+
+    from essaylint import lint_text
+    from essaylint.jobs import _for_parent
+
+    result = lint_text("## 지원 동기 (500자)\n\n첫 줄\n\n아떠한 상황에서도 합니다.\n", "a.md")
+    assert result.findings and result.sections
+    before = dataclasses.replace(result)
+    sent = pickle.loads(pickle.dumps(_for_parent(result)))
+    for old, new in zip(
+        before.findings + before.sections, sent.findings + sent.sections, strict=True
+    ):
+        assert type(new) is type(old)
+        assert dataclasses.astuple(new) == dataclasses.astuple(old)
+    assert len(sent.lines) == len(before.lines)
+    quoted = {f.line for f in before.findings}
+    assert 5 in quoted and 3 not in quoted  # the typo's line is quoted, the first answer not
+    for number, line in enumerate(sent.lines, 1):
+        assert line == (before.lines[number - 1] if number in quoted else "")
