@@ -264,7 +264,13 @@ class _SpanBuilder:
         else:
             return None
         start = self.line_starts[line]
-        found = self.source.find(text, max(self.cursor, start), self.line_stop(line))
+        following = line + 1
+        stop = (
+            self.line_starts[following] - 1
+            if following < len(self.line_starts)
+            else len(self.source)
+        )
+        found = self.source.find(text, max(self.cursor, start), stop)
         if found < 0:
             return None
         cols: tuple[int, ...] = ()
@@ -272,23 +278,26 @@ class _SpanBuilder:
             end = found + len(text)
         else:
             # Each `**` run is two characters; the segments between them are placed where
-            # they stand, as `_place` would find them.
-            positions: list[int] = []
-            offset = found
+            # they stand, as `_place` would find them (columns are offsets - start + 1).
+            shift = 1 - start
+            ranges: list[range] = []
+            offset = found + shift
             for segment in segments:
                 if segment:
-                    positions.extend(range(offset, offset + len(segment)))
+                    ranges.append(range(offset, offset + len(segment)))
                 offset += len(segment) + 2
-            if not positions:
+            if not ranges:
                 return None
             text = "".join(segments)
-            end = positions[-1] + 1
-            found = positions[0]
+            first_col = ranges[0].start
+            end = ranges[-1].stop - shift
+            found = first_col - shift
             if end - found != len(text):
-                cols = tuple(p - start + 1 for p in positions)
+                cols = tuple(chain.from_iterable(ranges))
         if not text.isascii() and not unicodedata.is_normalized("NFC", text):
             return None
-        self.flush()
+        if self._pieces:
+            self.flush()
         self.cursor = end
         self._pending_sep = ""
         return Span(line + 1, found - start + 1, text, kind, cols=cols, sep=sep)
