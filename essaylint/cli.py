@@ -16,7 +16,7 @@ import click
 
 from essaylint import __version__, replay
 from essaylint.printable import printable, printable_path
-from essaylint.reporters import FORMATS, render
+from essaylint.reporters import FORMATS, WITH_SECTIONS, render
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -80,6 +80,7 @@ def _run(
     cache_dir: str | None = None,
     quiet: bool = False,
     force_exclude: bool = False,
+    sections: bool = True,
 ) -> list[Any]:
     from essaylint.config import ConfigError, ConfigFinder
     from essaylint.progress import ProgressLine, wanted
@@ -105,6 +106,7 @@ def _run(
             jobs=jobs,
             progress=progress,
             force_exclude=force_exclude,
+            sections=sections,
         )
     except (ConfigError, PluginError) as error:
         failure = str(error)
@@ -338,6 +340,7 @@ def check(
             cache_dir=cache_dir,
             quiet=quiet,
             force_exclude=force_exclude,
+            sections=output_format in WITH_SECTIONS,
         )
         replay.note_results(results)
     out = sys.stdout

@@ -225,10 +225,20 @@ def lint_paths(
     jobs: int | None = 1,
     progress: Progress | None = None,
     force_exclude: bool = False,
+    sections: bool = True,
 ) -> list[FileResult]:
-    """Lint every file under `paths`, sorted by path, whatever `jobs` (None: by file count)."""
+    """Lint every file under `paths`, sorted by path, whatever `jobs` (None: by file count);
+    `sections=False` allows results without section reports (see `run_files`)."""
     from essaylint.jobs import run_files
 
     files = list(expand_paths(paths, finder=finder, force_exclude=force_exclude))
-    results = run_files(files, finder, overrides or {}, cache=cache, jobs=jobs, progress=progress)
+    results = run_files(
+        files,
+        finder,
+        overrides or {},
+        cache=cache,
+        jobs=jobs,
+        progress=progress,
+        sections=sections,
+    )
     return sorted(results, key=lambda r: r.path)

@@ -416,3 +416,16 @@ def test_results_cross_to_the_parent_whole_but_for_unquoted_lines() -> None:
     assert 5 in quoted and 3 not in quoted  # the typo's line is quoted, the first answer not
     for number, line in enumerate(sent.lines, 1):
         assert line == (before.lines[number - 1] if number in quoted else "")
+
+
+def test_section_reports_stay_behind_when_the_format_prints_none() -> None:
+    from essaylint import lint_text
+    from essaylint.jobs import _for_parent
+    from essaylint.reporters import FORMATS, WITH_SECTIONS
+
+    result = lint_text("## 지원 동기 (500자)\n\n아떠한 상황에서도 합니다.\n", "a.md")
+    findings = list(result.findings)
+    assert result.sections
+    sent = _for_parent(result, sections=False)
+    assert sent.sections == [] and sent.findings == findings and sent.questions == 1
+    assert set(WITH_SECTIONS) <= set(FORMATS)

@@ -15,6 +15,9 @@ if TYPE_CHECKING:
 
 FORMATS = ("text", "concise", "json", "jsonl", "github", "sarif", "junit")
 MARKS_FIXES = ("text", "concise")  # formats that mark fixable findings (`[*]`)
+# Formats that print each section's report (`FileResult.sections`); `-j` workers send the
+# reports back only for these (`score` and `report` always want them).
+WITH_SECTIONS = ("json", "junit")
 
 
 def render(
