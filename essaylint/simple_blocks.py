@@ -1,31 +1,32 @@
 """The block structure of an essay made only of the common blocks, read line by line.
 
-Most essays are ATX headings, paragraphs, one-line list items, tables and thematic breaks. For
-such a document this gives the blocks markdown-it's block parser would give (the same content
-strings, the same lines), in a fraction of its time: it was a third of a run over many files.
-Anything else (quotes, code, HTML, front matter, indented or lazy lines, setext underlines,
-reference definitions, multi-line or nested list items, a paragraph that a list or table
-interrupts) makes `simple_blocks` return None, and the document goes to markdown-it. Each
-accepted form follows markdown-it-py's own block rules (heading.py, hr.py, list.py, table.py,
-paragraph.py), and tests compare the two readings over the corpus, every fixture and generated
-Markdown.
+Most essays are ATX headings, paragraphs, one-line list items, tables, thematic breaks and HTML
+comments. For such a document this gives the blocks markdown-it's block parser would give (the
+same content strings, the same lines), in a fraction of its time: it was a third of a run over
+many files. Anything else (quotes, code, other HTML, front matter, indented or lazy lines, setext
+underlines, reference definitions, empty, multi-line or nested list items, a paragraph that a
+list or table interrupts) makes `simple_blocks` return None, and the document goes to
+markdown-it. Each accepted form follows markdown-it-py's own block rules (heading.py, hr.py,
+list.py, table.py, html_block.py, paragraph.py, and the front matter plugin's first-line test),
+and tests compare the two readings block by block over every fixture and generated Markdown.
 """
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
+
+from essaylint.patterns import compile_pattern
 
 # CommonMark's white space as markdown-it trims block content (`mdTrim`).
 _TRIM = (
     "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
     "\u2028\u2029\u202f\u205f\u3000"
 )
-_THEMATIC_BREAK = re.compile(r"([-*_])(?:[ \t]*\1){2,}[ \t]*")
-_UNDERLINE = re.compile(r"(?:-+|=+)[ \t]*")  # a setext underline after a paragraph line
-_ORDERED = re.compile(r"[0-9]+[.)]")
-_DELIMITER_ROW = re.compile(r"[-:|][-:| \t]*")
-_ALIGN = re.compile(r":?-+:?")
+_THEMATIC_BREAK = compile_pattern(r"([-*_])(?:[ \t]*\1){2,}[ \t]*")
+_UNDERLINE = compile_pattern(r"(?:-+|=+)[ \t]*")  # a setext underline after a paragraph line
+_ORDERED = compile_pattern(r"[0-9]+[.)]")
+_DELIMITER_ROW = compile_pattern(r"[-:|][-:| \t]*")
+_ALIGN = compile_pattern(r":?-+:?")
 # First characters of lines this reader leaves to markdown-it: quotes, HTML, indentation.
 _NOT_TEXT = frozenset("> \t<")
 _FENCES = ("```", "~~~")
