@@ -374,3 +374,30 @@ def test_an_essay_of_common_blocks_is_linted_without_importing_markdown_it() -> 
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+_CELL = st.lists(_WORD, max_size=3).map("".join)
+_ESSAY_BLOCK = st.one_of(
+    st.tuples(st.integers(1, 6), _TEXT).map(lambda p: "#" * p[0] + " " + p[1]),
+    st.lists(_TEXT, min_size=1, max_size=3).map("\n".join),
+    st.tuples(
+        st.sampled_from(["- ", "* ", "1. ", "2) "]), st.lists(_TEXT, min_size=1, max_size=3)
+    ).map(lambda p: "\n".join(p[0] + item for item in p[1])),
+    st.tuples(st.integers(1, 3), st.lists(st.lists(_CELL, min_size=1, max_size=4), max_size=3)).map(
+        lambda p: "\n".join(
+            ["| " + " | ".join(f"h{i}" for i in range(p[0])) + " |", "|" + "---|" * p[0]]
+            + ["| " + " | ".join(row) + " |" for row in p[1]]
+        )
+    ),
+    st.sampled_from(["---", "***", "<!-- 메모 -->", "<!--\n여러 줄\n\n주석 -->"]),
+)
+_ESSAY = st.tuples(
+    st.lists(_ESSAY_BLOCK, min_size=1, max_size=8), st.sampled_from(["\n\n", "\n", "\n\n\n"])
+).map(lambda p: p[1].join(p[0]))
+
+
+@settings(max_examples=500, deadline=None)
+@given(_ESSAY)
+def test_generated_essays_of_common_blocks_are_read_as_markdown_it_reads_them(text: str) -> None:
+    """Blocks as essays arrange them (one after another, with or without blank lines)."""
+    assert_read_as_markdown_it_reads(text)
