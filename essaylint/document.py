@@ -46,6 +46,7 @@ from essaylint.simple_blocks import (
     HtmlComment,
     Item,
     Paragraph,
+    Quote,
     Row,
     simple_blocks,
 )
@@ -1003,6 +1004,17 @@ def _walk_blocks(walk: _Walk, blocks: list[Block]) -> list[Comment]:
             else:
                 title = _heading_title(builder, _Inline(block.content), start, start + 1, env)
                 _add_heading(walk, block.level, start, start + 1, title)
+            continue
+        elif isinstance(block, Quote):
+            quote_start = len(walk.pieces)
+            for quoted in block.paragraphs:
+                inline = _Inline(quoted.content)
+                builder.start_block(quoted.start, quoted.end)
+                _inline_spans(builder, inline, "text", env)
+                walk.add_text(walk.spans())
+                if inline.children:
+                    comments.extend(_inline_comments(inline, quoted.start, walk.lines))
+            walk.blockquote(quote_start)
             continue
         elif isinstance(block, HtmlComment):
             walk.html_block(block.content, block.start, top_level=True)

@@ -1,14 +1,15 @@
 """The block structure of an essay made only of the common blocks, read line by line.
 
-Most essays are ATX headings, paragraphs, one-line list items, tables, thematic breaks and HTML
-comments. For such a document this gives the blocks markdown-it's block parser would give (the
-same content strings, the same lines), in a fraction of its time: it was a third of a run over
-many files. Anything else (quotes, code, other HTML, front matter, indented or lazy lines, setext
-underlines, reference definitions, empty, multi-line or nested list items, a paragraph that a
-list or table interrupts) makes `simple_blocks` return None, and the document goes to
-markdown-it. Each accepted form follows markdown-it-py's own block rules (heading.py, hr.py,
-list.py, table.py, html_block.py, paragraph.py, and the front matter plugin's first-line test),
-and tests compare the two readings block by block over every fixture and generated Markdown.
+Most essays are ATX headings, paragraphs, one-line list items, tables, thematic breaks, HTML
+comments and quotes of plain paragraphs. For such a document this gives the blocks
+markdown-it's block parser would give (the same content strings, the same lines), in a fraction
+of its time: it was a third of a run over many files. Anything else (code, other HTML, front
+matter, indented or lazy lines, setext underlines, reference definitions, empty, multi-line or
+nested list items, nested quotes, a paragraph that a list, table or quote interrupts) makes
+`simple_blocks` return None, and the document goes to markdown-it. Each accepted form follows
+markdown-it-py's own block rules (heading.py, hr.py, list.py, table.py, html_block.py,
+blockquote.py, paragraph.py, and the front matter plugin's first-line test), and tests compare
+the two readings block by block over every fixture and generated Markdown.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ _UNDERLINE = compile_pattern(r"(?:-+|=+)[ \t]*")  # a setext underline after a p
 _ORDERED = compile_pattern(r"[0-9]+[.)]")
 _DELIMITER_ROW = compile_pattern(r"[-:|][-:| \t]*")
 _ALIGN = compile_pattern(r":?-+:?")
-# First characters of lines this reader leaves to markdown-it: quotes, HTML, indentation.
+# First characters of lines this reader leaves to markdown-it (in a list item or a quote, `>` is
+# a nested quote): HTML, indentation.
 _NOT_TEXT = frozenset("> \t<")
 _FENCES = ("```", "~~~")
 _MAX_AUTOCOMPLETED_CELLS = 0x10000  # markdown-it's cap on cells it adds to short rows
@@ -68,7 +70,14 @@ class HtmlComment(NamedTuple):
     content: str
 
 
-Block = Heading | Paragraph | ListStart | Item | Row | HtmlComment
+class Quote(NamedTuple):
+    """A block quote of paragraphs (`> ...` lines; a bare `>` line separates paragraphs)."""
+
+    start: int
+    paragraphs: tuple[Paragraph, ...]
+
+
+Block = Heading | Paragraph | ListStart | Item | Row | HtmlComment | Quote
 
 # What the previous line left open, deciding what the next line may be.
 _START, _BLANK, _PARAGRAPH, _ITEM, _TABLE = range(5)
@@ -100,6 +109,17 @@ def simple_blocks(source: str, lines: list[str]) -> list[Block] | None:
             index += 1
             continue
         first = line[0]
+        if first == ">":
+            if state not in (_START, _BLANK):
+                return None  # a quote interrupting a paragraph, an item or a table
+            quoted = _quote(lines, index, definitions)
+            if quoted is None:
+                return None
+            quote, index = quoted
+            blocks.append(quote)
+            state = _START
+            list_marker = ""
+            continue
         if first in _NOT_TEXT:
             if not line.startswith("<!--"):
                 return None
@@ -173,6 +193,42 @@ def simple_blocks(source: str, lines: list[str]) -> list[Block] | None:
     if state == _PARAGRAPH:
         blocks.append(_paragraph(lines, paragraph_start, count))
     return blocks
+
+
+def _quote(lines: list[str], start: int, definitions: bool) -> tuple[Quote, int] | None:
+    """A block quote up to a blank line, and the index of that line: every line `>` alone or
+    `> ` and paragraph text (one space after the marker). A line without the marker right after
+    it (a lazy continuation, or a block that ends the quote), nested blocks and tables are left
+    to markdown-it."""
+    paragraphs: list[Paragraph] = []
+    texts: list[str] = []
+    index = start
+    while index < len(lines):
+        line = lines[index]
+        if line[:1] != ">":
+            if line.strip(" \t"):
+                return None
+            break
+        if line[1:2] not in ("", " "):
+            return None  # `>text`, `>\t`: markdown-it's marker rules, not repeated here
+        content = line[2:]
+        if not content.strip(" \t"):
+            if texts:
+                paragraphs.append(_quoted(texts, index))
+                texts = []
+        elif content[0] in " \t" or "|" in content or not _is_text(content, definitions):
+            return None
+        else:
+            texts.append(content)
+        index += 1
+    if texts:
+        paragraphs.append(_quoted(texts, index))
+    return Quote(start, tuple(paragraphs)), index
+
+
+def _quoted(texts: list[str], end: int) -> Paragraph:
+    """A paragraph inside a quote, from its lines' text after `> `."""
+    return Paragraph(end - len(texts), end, _trim("\n".join(texts)))
 
 
 def _comment(lines: list[str], start: int) -> HtmlComment:

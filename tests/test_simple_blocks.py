@@ -25,6 +25,7 @@ from essaylint.simple_blocks import (
     Item,
     ListStart,
     Paragraph,
+    Quote,
     Row,
     _split_cells,
     simple_blocks,
@@ -47,9 +48,27 @@ def markdown_it_blocks(text: str) -> list[Block] | None:
     blocks: list[Block] = []
     row: list[str] = []
     number: int | None = None
+    quote: list[Paragraph] | None = None  # the paragraphs of the open quote
     for index, token in enumerate(tokens):
         kind = token.type
-        if kind in ("bullet_list_open", "ordered_list_open"):
+        if kind == "blockquote_open":
+            if token.level != 0:
+                return None
+            quote = []
+        elif kind == "blockquote_close":
+            opening = next(t for t in reversed(tokens[:index]) if t.type == "blockquote_open")
+            assert opening.map is not None and quote is not None
+            blocks.append(Quote(opening.map[0], tuple(quote)))
+            quote = None
+        elif quote is not None:
+            if kind == "inline" and token.level == 2 and tokens[index - 1].type == "paragraph_open":
+                assert token.map is not None
+                quote.append(Paragraph(token.map[0], token.map[1], token.content))
+            elif kind not in ("paragraph_open", "paragraph_close"):
+                return None
+        elif kind == "heading_open" and token.level != 0:
+            return None
+        elif kind in ("bullet_list_open", "ordered_list_open"):
             if token.level != 0:
                 return None
             assert token.map is not None
@@ -181,7 +200,16 @@ def test_an_essay_of_common_blocks_is_read_line_by_line() -> None:
     [
         "---\ntitle: x\n---\n본문",  # front matter
         "- a-->\n---",  # the front matter plugin reads a first item's `a--` as its marker
-        "> 인용",
+        "> > 겹친 인용",
+        ">붙여 쓴 표시",
+        "> 인용\n게으른 이어짐",
+        "> 인용\n## 바로 제목",
+        "문단\n> 문단을 끊는 인용",
+        "- 항목\n> 인용",
+        "> - 인용 속 목록",
+        "> # 인용 속 제목",
+        "> 인용\n> ---",
+        "> a | b\n> --- | ---",
         "```\ncode\n```",
         "~~~\ncode\n~~~",
         "<details>\n<summary>질문</summary>\n</details>",
@@ -248,6 +276,11 @@ def test_anything_else_is_left_to_markdown_it(text: str) -> None:
         "<!-- 닫히지 않은 주석\n\n끝까지",
         "<!-- 닫히지 않은 주석\n",
         "<!-->\n문단",
+        "> 인용",
+        "> 질문입니다\n> 두 번째 줄\n>\n> 다음 문단\n\n답변",
+        "## 질문\n> **굵은** 인용\n\n> 새 인용",
+        ">\n> \n",
+        "> 인용 [300자]  \n> 줄바꿈",
         "## 질문\n\n<!-- essaylint-disable-next-line known-typo -->\n아떠한 답",
         "\f",
         "   \n\t\n",
@@ -335,6 +368,7 @@ _LINE = st.one_of(
     _TEXT,
     st.tuples(st.sampled_from(["#", "##", "######", "#######"]), _TEXT).map(" ".join),
     st.tuples(st.sampled_from(["-", "*", "+", "1.", "2.", "3)", "10."]), _TEXT).map(" ".join),
+    st.tuples(st.sampled_from([">", "> ", ">>", "> >", ">\t"]), _TEXT).map("".join),
     st.sampled_from(["---", "***", "___", "- - -", "--", "===", "", " ", "\t"]),
     st.lists(_TEXT, min_size=1, max_size=3).map(lambda cells: "| " + " | ".join(cells) + " |"),
     st.sampled_from(["| --- | --- |", "|:-:|--|", "| - |", "--- | ---", "|---|---|---|"]),
@@ -369,7 +403,7 @@ def test_an_essay_of_common_blocks_is_linted_without_importing_markdown_it() -> 
         "from essaylint import lint_text\n"
         f"lint_text({ESSAY!r})\n"
         "assert 'markdown_it' not in sys.modules, 'imported'\n"
-        "lint_text('> 인용은 markdown-it이 읽는다')\n"
+        "lint_text('```\\n코드 블록은 markdown-it이 읽는다\\n```')\n"
         "assert 'markdown_it' in sys.modules, 'not imported'\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
@@ -390,6 +424,9 @@ _ESSAY_BLOCK = st.one_of(
         )
     ),
     st.sampled_from(["---", "***", "<!-- 메모 -->", "<!--\n여러 줄\n\n주석 -->"]),
+    st.lists(st.one_of(_TEXT, st.just("")), min_size=1, max_size=4).map(
+        lambda rows: "\n".join(("> " + row) if row else ">" for row in rows)
+    ),
 )
 _ESSAY = st.tuples(
     st.lists(_ESSAY_BLOCK, min_size=1, max_size=8), st.sampled_from(["\n\n", "\n", "\n\n\n"])
