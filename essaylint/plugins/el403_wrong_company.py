@@ -77,18 +77,17 @@ def _allowed(text: str, start: int, end: int, name: str, allow: tuple[str, ...])
 
 
 def check(doc: Document, opts: Options, ctx: RuleContext) -> Iterator[Hit]:
-    from essaylint.values import known_values
     from essaylint.values.companies import addresses_as_target, mentions, section_target
-    from essaylint.values.coverage import front_matter_names_company
+    from essaylint.values.coverage import front_matter_names_company, known_target
 
     questions = [q for q in doc.questions() if q.text.strip()]
     if not questions:
         return
-    values = known_values(doc, ctx.settings, lines=getattr(ctx, "lines", None))
-    companies = values.companies
+    application = known_target(doc, ctx.settings)
+    companies = application.companies
     pinned = front_matter_names_company(doc)
     for question in questions:
-        target = section_target(question, doc, values.company, companies, pinned)
+        target = section_target(question, doc, application.company, companies, pinned)
         if target is None:
             continue
         # One scanner for every file: the catalogue, plus the target when it is a custom name.

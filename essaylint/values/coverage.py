@@ -16,10 +16,10 @@ Both are cached per document for the run, so the rules and the score share one a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from essaylint.answers import is_empty
 from essaylint.model import Document, Section
@@ -39,6 +39,7 @@ from essaylint.values.presets import CompanyPreset, load_presets
 
 Origin = Literal["document", "front-matter", "config", "preset"]
 ORIGINS: tuple[Origin, ...] = ("document", "front-matter", "config", "preset")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +188,16 @@ def _apply_synonyms(values: list[Value], synonyms: dict[str, Sequence[str]]) -> 
     return merged
 
 
-def _build(document: Document, settings: Any, lines: Sequence[str] | None) -> ValueSet:
+@dataclass(frozen=True, slots=True)
+class Target:
+    """The company a document applies to, among the companies the run knows."""
+
+    company: Company | None
+    companies: list[Company]
+    presets: dict[str, CompanyPreset]
+
+
+def _build_target(document: Document, settings: Any) -> Target:
     packs = tuple(_setting(settings, "packs", ()) or ())
     base_dir: Path | None = _setting(settings, "base_dir", None)
     presets = load_presets(packs, base_dir)
@@ -200,6 +210,12 @@ def _build(document: Document, settings: Any, lines: Sequence[str] | None) -> Va
         companies,
         from_front_matter=isinstance(pinned, str),
     )
+    return Target(company, companies, presets)
+
+
+def _build(document: Document, settings: Any, lines: Sequence[str] | None) -> ValueSet:
+    target = known_target(document, settings)
+    company = target.company
     values: list[Value] = []
     for found in extract_values(document, lines):
         _merge(
@@ -226,29 +242,48 @@ def _build(document: Document, settings: Any, lines: Sequence[str] | None) -> Va
     return ValueSet(
         values=values,
         company=company,
-        companies=companies,
-        presets=presets,
+        companies=target.companies,
+        presets=target.presets,
         section_lines=tuple(s.heading_line for s in values_sections(document)),
     )
 
 
-_CACHE: dict[tuple[int, int], tuple[Document, Any, ValueSet]] = {}
+_CacheEntry = tuple[Document, Any, T]
 _CACHE_LIMIT = 8
+_VALUES: dict[tuple[int, int], _CacheEntry[ValueSet]] = {}
+_TARGETS: dict[tuple[int, int], _CacheEntry[Target]] = {}
+
+
+def _per_document(
+    cache: dict[tuple[int, int], _CacheEntry[T]],
+    document: Document,
+    settings: Any,
+    build: Callable[[], T],
+) -> T:
+    """What `build` makes of this document and settings, made once while both are alive (the
+    entry keeps them, so their ids cannot be reused meanwhile)."""
+    key = (id(document), id(settings))
+    cached = cache.get(key)
+    if cached is not None and cached[0] is document and cached[1] is settings:
+        return cached[2]
+    found = build()
+    if len(cache) >= _CACHE_LIMIT:
+        cache.pop(next(iter(cache)))
+    cache[key] = (document, settings, found)
+    return found
 
 
 def known_values(
     document: Document, settings: Any = None, *, lines: Sequence[str] | None = None
 ) -> ValueSet:
     """The document's merged values with origins (cached per document and settings)."""
-    key = (id(document), id(settings))
-    cached = _CACHE.get(key)
-    if cached is not None and cached[0] is document and cached[1] is settings:
-        return cached[2]
-    found = _build(document, settings, lines)
-    if len(_CACHE) >= _CACHE_LIMIT:
-        _CACHE.pop(next(iter(_CACHE)))
-    _CACHE[key] = (document, settings, found)
-    return found
+    return _per_document(_VALUES, document, settings, lambda: _build(document, settings, lines))
+
+
+def known_target(document: Document, settings: Any = None) -> Target:
+    """The document's target company and the known companies (cached per document and
+    settings): what wrong-company needs, without reading the document's values sections."""
+    return _per_document(_TARGETS, document, settings, lambda: _build_target(document, settings))
 
 
 @dataclass(frozen=True, slots=True)
