@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -187,7 +187,30 @@ def _section_label(section: Section | None) -> str:
     """The question's heading path, as output names it: `회사 > 질문`."""
     if section is None:
         return ""
-    return " > ".join(title or UNTITLED for title in section.path)
+    return _path_label(section.path)
+
+
+@lru_cache(maxsize=4096)
+def _path_label(path: tuple[str, ...]) -> str:
+    """Cached: a section is named by every finding in it and by its report."""
+    return " > ".join(title or UNTITLED for title in path)
+
+
+_SELECTED: dict[tuple[int, int], tuple[Settings, dict[str, Rule], list[Rule]]] = {}
+
+
+def _selected_rules(settings: Settings, rules: dict[str, Rule]) -> list[Rule]:
+    """The rules these settings select (cached like `resolve_rules`: one settings object
+    serves every file under one config)."""
+    key = (id(settings), id(rules))
+    cached = _SELECTED.get(key)
+    if cached is not None and cached[0] is settings and cached[1] is rules:
+        return cached[2]
+    chosen = select_rules(rules, settings.select, settings.extend_select, settings.ignore)
+    if len(_SELECTED) >= 256:
+        _SELECTED.clear()
+    _SELECTED[key] = (settings, rules, chosen)
+    return chosen
 
 
 def lint_document(
@@ -233,7 +256,7 @@ def lint_document(
         lines=lines,
     )
     rules = load_rules()
-    selected = select_rules(rules, settings.select, settings.extend_select, settings.ignore)
+    selected = _selected_rules(settings, rules)
     suppressions = parse_suppressions(
         document.comments, lines, document.line_count, partial(_canonical_selector, rules)
     )
