@@ -104,6 +104,9 @@ def _nest(runs: list[list[RawHeading]]) -> list[_Node]:
 def _signals(node: _Node, reference_titles: tuple[str, ...] | None) -> TitleSignals:
     if node.signals is None:
         read = [read_title(h.title, reference_titles) for h in node.headings]
+        if len(read) == 1:  # one title (no stacked headings): its own signals, as they are
+            node.signals = read[0]
+            return read[0]
         node.signals = TitleSignals(
             has_limit=any(s.has_limit for s in read),
             asks=any(s.asks for s in read),
@@ -193,8 +196,16 @@ def _to_section(
     own_path = (*path, first.title)
     spans = tuple(_answer_spans(node) if kind == "question" else node.last.body)
     text, offsets = join_spans(spans)
-    children = tuple(_to_section(c, own_path, comments, c.kind) for c in node.children)
-    title_spans: tuple[Span, ...] = tuple(s for h in node.headings for s in h.title_spans)
+    children = tuple([_to_section(c, own_path, comments, c.kind) for c in node.children])
+    headings = node.headings
+    if len(headings) == 1:  # no stacked headings: the common case, without the loops
+        title_spans = tuple(first.title_spans)
+        alt_titles: tuple[str, ...] = ()
+        heading_lines: tuple[int, ...] = (first.line,)
+    else:
+        title_spans = tuple(s for h in headings for s in h.title_spans)
+        alt_titles = tuple(h.title for h in headings[1:])
+        heading_lines = tuple(h.line for h in headings)
     return Section(
         title=first.title,
         level=first.level,
@@ -204,8 +215,8 @@ def _to_section(
         spans=spans,
         children=children,
         title_spans=title_spans,
-        alt_titles=tuple(h.title for h in node.headings[1:]),
-        heading_lines=tuple(h.line for h in node.headings),
+        alt_titles=alt_titles,
+        heading_lines=heading_lines,
         limit=_own_limit(node, comments) if kind == "question" else None,
         path=own_path,
         style=first.style,
