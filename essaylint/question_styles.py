@@ -127,8 +127,10 @@ def could_be_label(line: str) -> bool:
 
 def _is_label(title: str, signals: TitleSignals) -> bool:
     """A short title that names a common question (`지원동기`, `성장 과정`), not a sentence."""
-    short = len(_SQUEEZE.sub("", title)) <= _LABEL_MAX
-    return signals.vocabulary and short and not _SENTENCE_END.search(title)
+    if not signals.vocabulary:
+        return False  # the common case, decided before squeezing the title
+    short = len(title) <= _LABEL_MAX or len(_SQUEEZE.sub("", title)) <= _LABEL_MAX
+    return short and not _SENTENCE_END.search(title)
 
 
 def _prefix_strong(candidate: Candidate) -> bool:
