@@ -320,26 +320,29 @@ def _finding(hit: Hit, rule: Rule, severity: str, path: str) -> Finding:
 
 
 def _report(section: Section, assessment: Assessment | None) -> SectionReport:
-    heading: dict[str, Any] = {
-        "title": section.title,
-        "line": section.heading_line,
-        "kind": section.kind,
-        "level": section.level,
-        "path": _section_label(section),
-        "style": section.style,
-        "alt_titles": section.alt_titles,
-    }
     if assessment is None:  # groups, references, parts: no answer state
-        return SectionReport(**heading)
-    limit = assessment.limit
+        state = count = limit = minimum = mode = source = None
+    else:
+        state, count, mode = assessment.state, assessment.count, assessment.mode
+        found = assessment.limit
+        if found is not None:
+            limit, minimum, source = found.max, found.min, found.source
+        else:
+            limit = minimum = source = None
     return SectionReport(
-        **heading,
-        state=assessment.state,
-        count=assessment.count,
-        limit=limit.max if limit is not None else None,
-        min=limit.min if limit is not None else None,
-        mode=assessment.mode,
-        limit_source=limit.source if limit is not None else None,
+        title=section.title,
+        line=section.heading_line,
+        kind=section.kind,
+        level=section.level,
+        path=_section_label(section),
+        style=section.style,
+        state=state,
+        count=count,
+        limit=limit,
+        min=minimum,
+        mode=mode,
+        limit_source=source,
+        alt_titles=section.alt_titles,
     )
 
 
