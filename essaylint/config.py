@@ -8,11 +8,13 @@ error is one line naming the file and the key.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from essaylint.counting import CountMode
+from essaylint.files import UnreadableFile, describe_missing, read_small_file
 from essaylint.patterns import compile_pattern
 
 if TYPE_CHECKING:
@@ -20,6 +22,7 @@ if TYPE_CHECKING:
 
 CONFIG_NAMES: tuple[str, ...] = ("essaylint.toml", ".essaylint.toml", "pyproject.toml")
 PRESETS: tuple[str, ...] = ("default", "strict")
+MAX_EXTENDS = 32  # configs in one `extends` chain: a longer one is a mistake, not a layout
 Severity = Literal["error", "warning", "info"]
 QuestionStyleName = Literal["heading", "list-item", "q-line", "bold-label", "blockquote", "details"]
 QuestionStyleSetting = Literal["auto", "headings"] | tuple[QuestionStyleName, ...]
@@ -193,15 +196,28 @@ def unknown_key_hint(key: str, known: frozenset[str] | set[str], noun: str = "ke
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    return parse_toml(path, ConfigError)
+
+
+def parse_toml(path: Path, error_type: type[ValueError]) -> dict[str, Any]:
+    """A TOML file a config names, as a table; every problem one `error_type` line naming it.
+
+    A UTF-8 BOM is allowed (editors on Windows add one); anything but UTF-8 is not TOML."""
     import tomllib  # deferred: most runs read no TOML file at all
 
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        text = read_small_file(path).decode("utf-8-sig")
+        return tomllib.loads(text)
+    except UnreadableFile as error:
+        raise error_type(f"{path}: cannot read: {error}") from None
+    except UnicodeDecodeError as error:
+        raise error_type(
+            f"{path}: not UTF-8 text (byte {error.start + 1}); TOML files are UTF-8"
+        ) from None
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: invalid TOML: {error}") from None
-    except OSError as error:
-        raise ConfigError(f"{path}: cannot read: {error.strerror or error}") from None
+        raise error_type(f"{path}: invalid TOML: {error}") from None
+    except RecursionError:
+        raise error_type(f"{path}: invalid TOML: nested too deeply") from None
 
 
 def _table(path: Path) -> dict[str, Any] | None:
@@ -250,7 +266,12 @@ def _extends_target(table: dict[str, Any], path: Path, seen: Sequence[Path]) -> 
     if target in seen:
         raise ConfigError(f"{path}: extends: circular reference to {parent}")
     if not target.is_file():
-        raise ConfigError(f"{path}: extends: no such file or preset '{parent}'")
+        what = describe_missing(target)
+        if what == "no such file":
+            raise ConfigError(f"{path}: extends: no such file or preset '{parent}'")
+        raise ConfigError(f"{path}: extends: '{parent}' {what}")
+    if len(seen) >= MAX_EXTENDS:
+        raise ConfigError(f"{path}: extends: more than {MAX_EXTENDS} configs in one chain")
     return target
 
 
@@ -328,6 +349,10 @@ class ConfigFinder:
         settings: Settings | None = None
         for name in CONFIG_NAMES:
             candidate = folder / name
+            if not candidate.is_file() and os.path.lexists(candidate):
+                # A folder, a pipe or a broken link where a config belongs: say so, rather
+                # than read the settings of some folder above as if it were not there.
+                raise ConfigError(f"{candidate}: cannot read: {describe_missing(candidate)}")
             if candidate.is_file():
                 if name == "pyproject.toml" and _table(candidate) is None:
                     continue

@@ -61,9 +61,10 @@ def expand_paths(
         if raw == STDIN:
             yield STDIN
             continue
-        path = Path(raw)
-        if path.is_dir():
-            for file in listed(path, respect_gitignore=respect_gitignore):
+        # os.path.isdir, not Path.is_dir: it says False for a name too long to look up too
+        # (ENAMETOOLONG), and reading the file then gives that one-line error.
+        if os.path.isdir(raw):
+            for file in listed(Path(raw), respect_gitignore=respect_gitignore):
                 if finder is None or not is_excluded(file, finder):
                     yield file
         elif not (force_exclude and finder is not None and is_excluded(raw, finder)):
@@ -239,8 +240,14 @@ def matches_exclude(parts: tuple[str, ...], patterns: Iterable[str]) -> bool:
 
 
 def is_excluded(file: str, finder: ConfigFinder) -> bool:
-    """Whether the config in force for `file` excludes it (ConfigError: a broken config)."""
-    settings = finder.for_path(Path(file))
+    """Whether the config in force for `file` excludes it; a broken config excludes nothing
+    (the file is then checked, and gets that config's error)."""
+    from essaylint.config import ConfigError  # loaded already: `finder` comes from it
+
+    try:
+        settings = finder.for_path(Path(file))
+    except ConfigError:
+        return False
     if not settings.exclude:
         return False
     return matches_exclude(_relative_parts(file, settings.base_dir), settings.exclude)

@@ -37,7 +37,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from essaylint.config import ConfigFinder, Settings
+from essaylint.config import ConfigError, ConfigFinder, Settings
 from essaylint.discovery import STDIN, expand_paths
 from essaylint.patterns import compile_pattern
 from essaylint.plugin import Edit
@@ -233,7 +233,10 @@ def fix_path(
             original, source = _read(path)
     except SourceError as error:
         return FixedFile(path, FileResult(path=path, error=str(error)))
-    settings = finder.for_path(None if path == STDIN else Path(path))  # ConfigError: whole run
+    try:
+        settings = finder.for_path(None if path == STDIN else Path(path))
+    except ConfigError as error:  # this file's config: the others are still fixed
+        return FixedFile(path, FileResult(path=path, error=str(error), config_error=True))
     if overrides:
         settings = replace(settings, **overrides)
     if original and encode(source, source.text) != original:

@@ -80,6 +80,8 @@ class FileResult:
     # False when the file's front matter names files (packs, rule options) that a cache key
     # cannot watch without reading the file: such a result is never stored.
     cacheable: bool = True
+    # True when `error` is the config file's (it names that file): shown once for all its files.
+    config_error: bool = False
 
     @property
     def score(self) -> float:

@@ -127,7 +127,8 @@ class _Loaded:
 def _load(
     path: str, finder: ConfigFinder, overrides: dict[str, Any], cache: ResultCache | None
 ) -> _Loaded | FileResult:
-    """Read first (an unreadable file is its own error), then the config (ConfigError: run)."""
+    """Read first (an unreadable file is its own error), then the config (a broken one is the
+    error of each file under it: files under other configs are still checked)."""
     data = _read_bytes(path) if cache is not None and path != STDIN else None
     source: SourceText | None = None
     if data is None:
@@ -135,7 +136,11 @@ def _load(
             source = read_stdin() if path == STDIN else read_source(path)
         except SourceError as error:
             return FileResult(path=path, error=str(error))
-    settings = _effective(finder.for_path(None if path == STDIN else Path(path)), overrides)
+    try:
+        found = finder.for_path(None if path == STDIN else Path(path))
+    except ConfigError as error:
+        return FileResult(path=path, error=str(error), config_error=True)
+    settings = _effective(found, overrides)
     if data is None or cache is None:
         return _Loaded(settings, source=source)
     return _Loaded(settings, data=data, entry=cache.entry(path, data, settings))
@@ -170,19 +175,21 @@ def look_up(
 ) -> FileResult | None:
     """A cached result for `path`, or None: then `check_file` must see it.
 
-    Every regular file's config is found here, so a broken one stops the run before any work.
-    Stdin, pipes and unreadable files are left alone: they are read once, by `check_file`.
+    A file whose config is broken gets that error here. Stdin, pipes and unreadable files are
+    left alone: they are read once, by `check_file`.
     """
     if path == STDIN:
         return None
     if cache is None:
-        if os.path.isfile(path):
-            finder.for_path(Path(path))
         return None
     data = _read_bytes(path)
     if data is None:
         return None
-    settings = _effective(finder.for_path(Path(path)), overrides)
+    try:
+        found = finder.for_path(Path(path))
+    except ConfigError as error:
+        return FileResult(path=path, error=str(error), config_error=True)
+    settings = _effective(found, overrides)
     return _from_cache(_Loaded(settings, data=data, entry=cache.entry(path, data, settings)))
 
 

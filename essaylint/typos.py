@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
 from essaylint.data import rules_root
+from essaylint.files import UnreadableFile, read_small_file
 from essaylint.patterns import compile_pattern
 from essaylint.plugin import RuleConfigError
 
@@ -132,9 +133,12 @@ class TypoMatch:
 def load_pack(path: str | Path | Traversable, *, label: str | None = None) -> TypoPack:
     """Read and validate one pack file; `label` names it in error messages (default: the path)."""
     where = label if label is not None else str(path)
-    source = Path(path) if isinstance(path, str) else path
     try:
-        raw = source.read_bytes()
+        # A user's pack path may name a pipe or a device: read only a bounded regular file.
+        # (Anything else is a file inside the installed package: the built-in packs.)
+        raw = read_small_file(path) if isinstance(path, (str, Path)) else path.read_bytes()
+    except UnreadableFile as exc:
+        raise PackError(f"{where}: cannot read: {exc}") from None
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
         raise PackError(f"{where}: cannot read: {reason}") from None
@@ -177,6 +181,8 @@ def _read_toml(text: str, label: str) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise PackError(f"{label}: invalid TOML: {_one_line(str(exc))}") from None
+    except RecursionError:
+        raise PackError(f"{label}: invalid TOML: nested too deeply") from None
 
 
 def _pack_header(data: dict[str, Any], label: str, path: str | None) -> tuple[str, str]:

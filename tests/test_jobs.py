@@ -198,19 +198,27 @@ def test_a_dead_worker_fails_its_files_without_a_traceback(tmp_path: Path) -> No
     assert "not readable)" in done.stdout.splitlines()[-1]
 
 
-def test_a_broken_config_stops_a_parallel_run(tmp_path: Path) -> None:
+def test_a_broken_config_fails_only_its_own_files_in_a_parallel_run(tmp_path: Path) -> None:
     write_essays(tmp_path / "essays", 12)
     write_essays(tmp_path / "essays" / "sub", 12)
-    (tmp_path / "essays" / "sub" / "essaylint.toml").write_text("count = 3\n", encoding="utf-8")
+    config = tmp_path / "essays" / "sub" / "essaylint.toml"
+    config.write_text("count = 3\n", encoding="utf-8")
     runs = [
         essaylint("check", "-j", jobs, "--no-cache", *NO_MODEL, "essays", cwd=tmp_path)
         for jobs in "12"
     ]
     assert runs[0].returncode == runs[1].returncode == 2
-    assert runs[0].stdout == runs[1].stdout == ""
+    assert runs[0].stdout == runs[1].stdout
     assert runs[1].stderr == runs[0].stderr
-    assert runs[1].stderr.startswith("essaylint: ") and "essaylint.toml: count: " in runs[1].stderr
-    assert len(runs[1].stderr.splitlines()) == 1
+    # The config is named once, with its key, for the twelve files under it ...
+    assert runs[1].stderr.splitlines() == [
+        f"essaylint: {config.resolve()}: count: input should be 'chars', 'chars-no-spaces', "
+        "'bytes', 'bytes-utf8', 'neis' or 'words'"
+    ]
+    # ... and the twelve files outside it are still checked.
+    checked = {line.split(":")[0] for line in runs[1].stdout.splitlines() if ".md:" in line}
+    assert checked == {f"essays/essay-{i:02d}.md" for i in range(12)}, checked
+    assert "in 12 files (12 not readable)" in runs[1].stdout.splitlines()[-1]
 
 
 # --- which files: .gitignore and exclude ----------------------------------------------------------

@@ -85,14 +85,22 @@ def _stamp(path: Path) -> tuple[str, int, int]:
 def _matcher(opts: Options, ctx: RuleContext) -> TypoMatcher | None:
     """The matcher for these options; user packs are re-read only when their files change."""
     # `typo_packs` at the top of the config and this rule's own `packs` both count.
-    packs = (*getattr(ctx.settings, "typo_packs", ()), *opts.packs)
+    shared = tuple(getattr(ctx.settings, "typo_packs", ()))
+    packs = (*shared, *opts.packs)
     if not packs:
         return builtin_matcher() if opts.builtin else None
     paths = [(item, _resolve(item, ctx.base_dir)) for item in packs]
     key = (opts.builtin, *(_stamp(path) for _, path in paths))
     matcher = _MATCHERS.get(key)
     if matcher is None:
-        user = [load_pack(path, label=item) for item, path in paths]  # raises PackError
+        # Errors name the setting that named the pack, and the config that set it.
+        source = getattr(ctx.settings, "source", None)
+        where = f"{source}: " if source else ""
+        keys = ["typo_packs"] * len(shared) + ["rules.known-typo.packs"] * len(opts.packs)
+        user = [  # raises PackError
+            load_pack(path, label=f"{where}{setting}: {item}")
+            for setting, (item, path) in zip(keys, paths, strict=True)
+        ]
         builtin = builtin_matcher().packs if opts.builtin else ()
         matcher = TypoMatcher([*builtin, *user])
         if len(_MATCHERS) >= _MATCHER_CACHE_SIZE:

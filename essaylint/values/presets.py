@@ -35,6 +35,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from essaylint.files import UnreadableFile, read_small_file
 from essaylint.patterns import compile_pattern
 from essaylint.stored import load_toml
 
@@ -184,6 +185,8 @@ def _load_text(text: str, slug: str, origin: str) -> CompanyPreset:
         data = load_toml(text)
     except ValueError as error:  # tomllib.TOMLDecodeError
         raise PresetError(f"{origin}: invalid TOML: {error}") from None
+    except RecursionError:
+        raise PresetError(f"{origin}: invalid TOML: nested too deeply") from None
     return parse_preset(data, slug, origin)
 
 
@@ -210,7 +213,12 @@ def _pack_presets(folders: tuple[Path, ...]) -> dict[str, CompanyPreset]:
         if not values.is_dir():
             continue
         for path in sorted(values.glob("*.toml")):
-            text = path.read_text(encoding="utf-8")
+            try:
+                text = read_small_file(path).decode("utf-8-sig")
+            except UnreadableFile as error:
+                raise PresetError(f"{path}: cannot read: {error}") from None
+            except UnicodeDecodeError:
+                raise PresetError(f"{path}: not UTF-8 text") from None
             presets[path.stem] = _load_text(text, path.stem, str(path))
     return presets
 
