@@ -281,8 +281,9 @@ def fix_paths(
 def write_fixed(path: str | os.PathLike[str], original: bytes, data: bytes) -> None:
     """Replace the file's content with `data` atomically, if it still holds `original`.
 
-    Raises `FixError` (the file untouched) when it changed since it was read or cannot be
-    written. A symlink stays a symlink: its target is replaced.
+    Raises `FixError` (the file untouched) when it changed since it was read, is read-only,
+    has other hard links, or cannot be written. A symlink stays a symlink: its target is
+    replaced.
     """
     target = os.path.realpath(path)
     try:
@@ -293,6 +294,14 @@ def write_fixed(path: str | os.PathLike[str], original: bytes, data: bytes) -> N
         raise FixError(f"cannot write fixes: {_reason(error)}") from None
     if current != original:
         raise FixError("changed on disk while being fixed; left unchanged")
+    # The rename below needs only the folder to be writable: check the file itself, as an
+    # editor would, so a file made read-only (chmod a-w) stays as it is, even for root.
+    if not info.st_mode & 0o222 or not os.access(target, os.W_OK):
+        raise FixError("cannot write fixes: the file is read-only; left unchanged")
+    if info.st_nlink > 1:  # a new file in its place would leave the other names on the old text
+        raise FixError(
+            f"cannot write fixes: the file has {info.st_nlink} hard links; left unchanged"
+        )
     folder, name = os.path.split(target)
     try:
         handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".essaylint")

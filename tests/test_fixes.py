@@ -446,3 +446,41 @@ def test_unified_diff_uses_a_and_b_prefixes() -> None:
         == "--- a/x/e.md\n+++ b/x/e.md\n@@ -1 +1 @@\n-가\n+나\n"
     )
     assert unified_diff("e.md", "가\n", "가\n") == ""
+
+
+def test_cli_fix_leaves_a_read_only_file_alone_even_as_root(tmp_path: Path) -> None:
+    """The rename only needs the folder writable; a file made read-only must stay unchanged
+    (as root too: chmod a-w says what the writer wants)."""
+    folder = tmp_path / "essays"
+    folder.mkdir()
+    essay = folder / "essay.md"
+    essay.write_bytes(LF.encode())
+    essay.chmod(0o444)
+    before = essay.stat()
+    try:
+        done = _essaylint(tmp_path, "check", "--fix", "essays/essay.md")
+    finally:
+        essay.chmod(0o644)
+    assert done.returncode == 2
+    assert done.stderr.decode() == (
+        "essaylint: essays/essay.md: cannot write fixes: the file is read-only; left unchanged\n"
+    )
+    assert essay.read_bytes() == LF.encode()
+    assert essay.stat().st_ino == before.st_ino and essay.stat().st_mtime_ns == before.st_mtime_ns
+    assert sorted(p.name for p in folder.iterdir()) == ["essay.md"]
+
+
+def test_cli_fix_does_not_split_hard_links(tmp_path: Path) -> None:
+    folder = tmp_path / "essays"
+    folder.mkdir()
+    essay = folder / "essay.md"
+    essay.write_bytes(LF.encode())
+    os.link(essay, tmp_path / "linked.md")
+    done = _essaylint(tmp_path, "check", "--fix", "essays/essay.md")
+    assert done.returncode == 2
+    assert done.stderr.decode() == (
+        "essaylint: essays/essay.md: cannot write fixes: the file has 2 hard links; "
+        "left unchanged\n"
+    )
+    assert essay.read_bytes() == (tmp_path / "linked.md").read_bytes() == LF.encode()
+    assert essay.stat().st_nlink == 2
