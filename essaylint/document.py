@@ -1209,9 +1209,18 @@ def _assemble(
 
 
 def _comments_in(content: str, first_line: int, lines: list[str]) -> list[Comment]:
+    """The HTML comments in a block. Linear in the block's size: the search stops at the last
+    `-->` (from a `<!--` after it, the lazy pattern would scan to the end and fail, for every
+    one of thousands), and lines are counted on from the previous comment."""
     found: list[Comment] = []
-    for match in _COMMENT.finditer(content):
-        line = first_line + content.count("\n", 0, match.start())
+    last_close = content.rfind("-->")
+    if last_close < 0:
+        return found
+    line = first_line
+    counted = 0  # `line` is the line of this offset
+    for match in _COMMENT.finditer(content, 0, last_close + 3):
+        line += content.count("\n", counted, match.start())
+        counted = match.start()
         end_line = line + match.group(0).count("\n")
         col = lines[line].find("<!--") + 1 if line < len(lines) else 1
         found.append(Comment(line + 1, end_line + 1, max(col, 1), match.group(1).strip()))

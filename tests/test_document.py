@@ -361,3 +361,18 @@ def test_comments_are_collected_with_their_positions() -> None:
         (3, 3, 4, "인라인"),
         (4, 6, 1, "여러 줄"),
     ]
+
+
+def test_comment_openers_without_a_close_are_not_comments() -> None:
+    """Thousands of `<!--` with no `-->` after them (once minutes: every opener scanned to
+    the end); the comments before the last `-->` are still found, on their own lines."""
+    text = (
+        "# 지원 동기 (100자)\n\n<!-- essaylint: limit=50 -->\n<!-- 메모\n둘째 줄 -->\n"
+        + "<!--" * 20000
+    )
+    doc = build_document(text)
+    assert [(c.line, c.end_line, c.col, c.body) for c in doc.comments] == [
+        (3, 3, 1, "essaylint: limit=50"),
+        (4, 5, 1, "메모\n둘째 줄"),
+    ]
+    assert doc.sections[0].limit is not None and doc.sections[0].limit.max == 50
