@@ -1262,6 +1262,8 @@ def _read_front_matter(content: str) -> dict[str, Any]:
         where = f" (line {mark.line + 2})" if mark is not None else ""
         problem = getattr(error, "problem", None) or "invalid YAML"
         raise DocumentError(f"front matter{where}: {problem}") from None
+    except ValueError:  # an integer Python refuses to read (over 4,300 digits)
+        raise DocumentError("front matter: a number too long to read") from None
     if data is None:
         return {}
     if not isinstance(data, dict):

@@ -263,11 +263,14 @@ _SETTING = LazyPattern(r"(?P<key>[A-Za-z-]+)\s*=\s*(?P<value>\S+)")
 _DIRECTIVE_NUMBER = LazyPattern(_NUMBER)
 _DIRECTIVE_RANGE = LazyPattern(rf"(?P<low>{_NUMBER})\s*[~-]\s*(?P<high>{_NUMBER})")
 _NO_LIMIT = frozenset({"none", "unlimited", "off"})
+_DIRECTIVE_KEYS = frozenset({"limit", "min", "count"})
 _MODES: dict[str, CountMode] = {mode: mode for mode in COUNT_MODES}
 
 
 def _directive_number(key: str, value: str) -> int:
     if not _DIRECTIVE_NUMBER.re.fullmatch(value):
+        if value.replace(",", "").isdigit():
+            raise ValueError(f"{key} {value!r} is too large (at most 999,999,999)")
         expected = "a number, a range like 500-700 or none" if key == "limit" else "a number"
         raise ValueError(f"{key} {value!r} is not {expected}")
     return _int(value)
@@ -283,6 +286,9 @@ def limit_from_directive(comment: str) -> Limit | None:
     if not body.startswith("essaylint:"):
         return None
     settings = {s["key"].lower(): s["value"] for s in _SETTING.re.finditer(body)}
+    unknown = sorted(set(settings) - _DIRECTIVE_KEYS)
+    if unknown:  # a misspelt key would silently drop the limit it meant to set
+        raise ValueError(f"unknown setting {unknown[0]!r}; expected limit, min or count")
     mode: CountMode | None = None
     if "count" in settings:
         value = settings["count"]

@@ -177,3 +177,13 @@ def test_a_name_too_long_to_look_up_is_that_files_error(two_folders: Path) -> No
     assert code == 2
     assert stderr == [f"essaylint: {long_name}: file name too long"]
     assert_good_still_checked(stdout)
+
+
+def test_a_front_matter_number_too_long_to_read_is_that_files_error(two_folders: Path) -> None:
+    (two_folders / "bad" / "a.md").write_text(
+        f"---\ndefault_limit: {'9' * 5000}\n---\n{ESSAY}", encoding="utf-8"
+    )
+    code, stdout, stderr = check(two_folders)
+    assert code == 2
+    assert stderr == ["essaylint: bad/a.md: front matter: a number too long to read"]
+    assert_good_still_checked(stdout)

@@ -228,3 +228,27 @@ def test_directives_raise_only_value_error(comment: str) -> None:
         limit_from_directive(comment)
     except ValueError as error:
         assert "\n" not in str(error)
+
+
+@pytest.mark.parametrize(
+    ("comment", "message"),
+    [
+        (
+            "essaylint: limit=99999999999999999999",
+            "limit '99999999999999999999' is too large (at most 999,999,999)",
+        ),
+        (
+            "essaylint: min=1,000,000,000,000",
+            "min '1,000,000,000,000' is too large (at most 999,999,999)",
+        ),
+        ("essaylint: limt=500", "unknown setting 'limt'; expected limit, min or count"),
+        (
+            "essaylint: limit=500 frobnicate=1",
+            "unknown setting 'frobnicate'; expected limit, min or count",
+        ),
+    ],
+)
+def test_a_directive_never_drops_a_limit_silently(comment: str, message: str) -> None:
+    with pytest.raises(ValueError) as raised:
+        limit_from_directive(comment)
+    assert str(raised.value) == message
