@@ -225,7 +225,9 @@ def _table(path: Path) -> dict[str, Any] | None:
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
         table = tool.get("essaylint") if isinstance(tool, dict) else None
-        return table if isinstance(table, dict) else None
+        if table is not None and not isinstance(table, dict):
+            raise ConfigError(f"{path}: tool.essaylint: expected a table ([tool.essaylint])")
+        return table
     return data
 
 
@@ -320,7 +322,24 @@ def _load_checked(path: Path) -> Settings:
 
     settings = load_config(path)
     resolve_rules(settings)
+    _check_selections(settings, path)
     return settings
+
+
+def _check_selections(settings: Settings, path: Path) -> None:
+    """`select`, `extend_select` and `ignore` name known rules, codes or tags: a misspelt one
+    would quietly check nothing or everything (the same names on the command line are errors)."""
+    from essaylint.registry import load_rules, unknown_selectors
+
+    prefix = "tool.essaylint." if path.name == "pyproject.toml" else ""
+    for key in ("select", "extend_select", "ignore"):
+        selectors = getattr(settings, key)
+        unknown = unknown_selectors(selectors, load_rules()) if selectors else []
+        if unknown:
+            raise ConfigError(
+                f"{path}: {prefix}{key}: unknown rule, code or tag '{unknown[0]}' "
+                "(see 'essaylint rules')"
+            )
 
 
 class ConfigFinder:

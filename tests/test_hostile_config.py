@@ -187,3 +187,39 @@ def test_a_front_matter_number_too_long_to_read_is_that_files_error(two_folders:
     assert code == 2
     assert stderr == ["essaylint: bad/a.md: front matter: a number too long to read"]
     assert_good_still_checked(stdout)
+
+
+@pytest.mark.parametrize(
+    ("name", "config", "reason"),
+    [
+        (
+            "essaylint.toml",
+            'select = ["EL999", "no-such-rule"]\n',
+            "select: unknown rule, code or tag 'EL999' (see 'essaylint rules')",
+        ),
+        (
+            "essaylint.toml",
+            'ignore = ["known-typo", "stub-anser"]\n',
+            "ignore: unknown rule, code or tag 'stub-anser' (see 'essaylint rules')",
+        ),
+        (
+            "pyproject.toml",
+            '[tool.essaylint]\nextend_select = ["spacing", "EL30"]\nignore = ["modle"]\n',
+            "tool.essaylint.ignore: unknown rule, code or tag 'modle' (see 'essaylint rules')",
+        ),
+        (
+            "pyproject.toml",
+            "[tool]\nessaylint = 5\n",
+            "tool.essaylint: expected a table ([tool.essaylint])",
+        ),
+    ],
+)
+def test_a_config_naming_no_rule_is_an_error_not_a_quiet_no_op(
+    two_folders: Path, name: str, config: str, reason: str
+) -> None:
+    config_path = two_folders / "bad" / name
+    config_path.write_text(config, encoding="utf-8")
+    code, stdout, stderr = check(two_folders)
+    assert code == 2
+    assert stderr == [f"essaylint: {config_path.resolve()}: {reason}"]
+    assert_good_still_checked(stdout)
