@@ -914,6 +914,10 @@ def _mask_markup(content: str) -> str:
 def parse_source(text: str, question_style: str | Sequence[str] = "auto") -> ParsedSource:
     """Tokens -> headings with body spans; `text` may have any line endings."""
     source = text.replace("\r\n", "\n").replace("\r", "\n")
+    if source.startswith("\ufeff"):
+        # A second BOM (the decoder took the first): invisible, so read as the space it
+        # shows as, one column wide, and `# 지원 동기` after it is still a heading.
+        source = " " + source[1:]
     lines = source.split("\n")
     line_starts: list[int] = []
     offset = 0

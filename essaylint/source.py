@@ -35,6 +35,7 @@ MAX_BYTES = 50 * 1024 * 1024
 
 _MB = 1024 * 1024
 _UTF8_BOM = b"\xef\xbb\xbf"
+_UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
 _UTF16_BOMS: dict[bytes, Literal["little", "big"]] = {b"\xff\xfe": "little", b"\xfe\xff": "big"}
 _NOT_TEXT = "not UTF-8 or CP949 text (save it as UTF-8)"
 _BINARY = "binary file (contains NUL bytes)"
@@ -88,6 +89,8 @@ class SourceText:
 
 def decode(data: bytes) -> SourceText:
     """Decode file bytes; raises only `SourceError`."""
+    if data.startswith(_UTF32_BOMS):  # before UTF-16: FF FE 00 00 starts with its BOM
+        raise SourceError("UTF-32 text is not supported (save it as UTF-8)")
     for mark, byteorder in _UTF16_BOMS.items():
         if data.startswith(mark):
             return _decode_utf16(data[len(mark) :], byteorder)

@@ -223,3 +223,26 @@ def test_a_config_naming_no_rule_is_an_error_not_a_quiet_no_op(
     assert code == 2
     assert stderr == [f"essaylint: {config_path.resolve()}: {reason}"]
     assert_good_still_checked(stdout)
+
+
+def test_a_second_bom_does_not_hide_the_first_heading(two_folders: Path) -> None:
+    """Some tools add a BOM in front of one already there; the second is invisible, so the
+    heading after it is still the question (and --fix keeps both)."""
+    essay = two_folders / "bad" / "a.md"
+    essay.write_bytes(b"\xef\xbb\xbf\xef\xbb\xbf" + ESSAY.encode())
+    code, stdout, stderr = check(two_folders)
+    assert (code, stderr) == (1, [])
+    assert f"bad/a.md:{TYPO_LINE}" in stdout
+    done = essaylint("check", *NO_MODEL, "--fix", "bad/a.md", cwd=two_folders)
+    assert done.returncode == 0, done.stderr
+    assert (
+        essay.read_bytes() == b"\xef\xbb\xbf\xef\xbb\xbf" + ESSAY.replace("역활", "역할").encode()
+    )
+
+
+def test_utf32_is_named_not_called_binary(two_folders: Path) -> None:
+    (two_folders / "bad" / "a.md").write_bytes(ESSAY.encode("utf-32"))
+    code, stdout, stderr = check(two_folders)
+    assert code == 2
+    assert stderr == ["essaylint: bad/a.md: UTF-32 text is not supported (save it as UTF-8)"]
+    assert_good_still_checked(stdout)

@@ -104,8 +104,14 @@ def test_broken_utf16(data: bytes) -> None:
 
 
 def test_utf16_with_nul_characters_is_binary() -> None:
-    """UTF-32 LE starts with the UTF-16 LE BOM; its padding decodes to U+0000."""
-    assert _error("가나다".encode("utf-32")) == BINARY
+    assert _error("가\x00나다".encode("utf-16")) == BINARY
+
+
+@pytest.mark.parametrize("codec", ["utf-32", "utf-32-be"])
+def test_utf32_is_named(codec: str) -> None:
+    """UTF-32 LE starts with the UTF-16 LE BOM (its padding once read as NUL: "binary")."""
+    data = ("\ufeff" if codec.endswith("be") else "") + "가나다"
+    assert _error(data.encode(codec)) == "UTF-32 text is not supported (save it as UTF-8)"
 
 
 @pytest.mark.parametrize(
