@@ -1,11 +1,15 @@
 """The command line: the only module that imports click, prints errors or picks exit codes.
 
 Exit codes: 0 nothing at error severity; 1 findings at error severity (or warnings with
-`--strict`, or a score under `--fail-under`); 2 usage, config or file errors.
+`--strict`, or a score under `--fail-under`); 2 usage, config or file errors, and output that
+cannot be written (a full disk, a closed stdout). A reader that leaves early (`| head`) ends
+the run quietly with 1, as click does. A message stderr cannot take is dropped; the exit code
+still tells.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Sequence
@@ -24,6 +28,85 @@ EXIT_ERROR = 2
 COMMANDS = ("check", "score", "report", "init", "rules", "explain", "schema")
 
 
+class _Unwritable(BaseException):
+    """stdout failed: `error` says why (None: it was closed before the run started). Not an
+    Exception, so that no `except Exception` on the way (click probes streams with one) can
+    swallow it and let the run end as if the report had been written."""
+
+    def __init__(self, error: OSError | None) -> None:
+        super().__init__(error)
+        self.error = error
+
+
+class _Guarded:
+    """sys.stdout or sys.stderr for one command, so that any write (ours, a reporter's, click's
+    help or usage message) that fails is handled in one place: on stdout it raises
+    `_Unwritable`, on stderr the text is dropped. Either way the stream is then pointed at the
+    null device, so that flushing what is left in its buffer at exit cannot fail again (Python
+    would print a traceback for that and exit 120)."""
+
+    def __init__(self, stream: Any, *, fatal: bool, owner: _Guarded | None = None) -> None:
+        self._closed = stream is None  # the descriptor was closed when Python started
+        # A stand-in with an encoding, so click's stream checks pass; it also takes the free
+        # descriptor, so no file this run opens can end up as fd 1 or 2. Open for the process.
+        stand_in = open(os.devnull, "w", encoding="utf-8") if stream is None else None  # noqa: SIM115
+        self._stream = stand_in or stream
+        self._fatal = fatal
+        self._owner = owner or self  # `buffer` shares its text stream's state
+        self.failed = False
+
+    def write(self, data: Any) -> int:
+        owner = self._owner
+        if owner.failed:
+            return len(data)
+        if not data:  # nothing to lose; click probes streams with empty writes (and writing
+            try:  # nothing to /dev/full fails)
+                return int(self._stream.write(data))
+            except OSError:
+                return 0
+        if owner._closed:
+            owner._fail(None)
+            return len(data)
+        try:
+            written: int = self._stream.write(data)
+        except OSError as error:
+            owner._fail(error)
+            return len(data)
+        return written
+
+    def flush(self) -> None:
+        if self._owner.failed:
+            return
+        try:
+            self._stream.flush()
+        except OSError as error:
+            self._owner._fail(error)
+
+    def _fail(self, error: OSError | None) -> None:
+        self.failed = True
+        if not self._closed:
+            replay.discard(self._stream)
+        if self._fatal:
+            raise _Unwritable(error)
+
+    @property
+    def buffer(self) -> _Guarded:
+        return _Guarded(self._stream.buffer, fatal=self._fatal, owner=self)
+
+    def __getattr__(self, name: str) -> Any:  # encoding, isatty, fileno, ...
+        return getattr(self._stream, name)
+
+
+def unwritable(error: OSError | None) -> NoReturn:
+    """End a run whose stdout failed: one line on stderr and exit 2; quietly 1 when the reader
+    left (`essaylint … | head`), as click ends such a run."""
+    if error is not None and error.errno == errno.EPIPE:
+        sys.exit(EXIT_FINDINGS)
+    reason = "standard output is closed" if error is None else error.strerror or str(error)
+    _say(f"essaylint: cannot write the output: {reason}")
+    sys.exit(EXIT_ERROR)
+
+
 class DefaultGroup(click.Group):
     """`essaylint PATHS...` means `essaylint check PATHS...`."""
 
@@ -32,9 +115,34 @@ class DefaultGroup(click.Group):
             args = ["check", *args]
         return super().parse_args(ctx, args)
 
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        """The command with guarded streams (`_Guarded`); stdout is flushed before it ends,
+        so a report held in the buffer fails here, not unseen while Python exits."""
+        saved = sys.stdout, sys.stderr
+        sys.stdout = _Guarded(sys.stdout, fatal=True)
+        sys.stderr = _Guarded(sys.stderr, fatal=False)
+        try:
+            try:
+                return super().__call__(*args, **kwargs)
+            finally:
+                sys.stdout.flush()
+        except _Unwritable as failed:
+            unwritable(failed.error)
+        finally:
+            sys.stdout, sys.stderr = saved
+
+
+def _say(line: str) -> None:
+    """One line on stderr, dropped when stderr cannot take it (the exit code still tells)."""
+    try:
+        click.echo(line, err=True)
+    except OSError:  # outside a guarded command: a replay that failed
+        if sys.stderr is not None:
+            replay.discard(sys.stderr)
+
 
 def _fail(message: str) -> NoReturn:
-    click.echo(f"essaylint: {printable(message)}", err=True)
+    _say(f"essaylint: {printable(message)}")
     sys.exit(EXIT_ERROR)
 
 

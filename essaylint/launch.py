@@ -11,7 +11,12 @@ from essaylint import replay
 
 
 def main() -> None:
-    replay.begin(sys.argv[1:])  # exits here when the run is replayed
+    try:
+        replay.begin(sys.argv[1:])  # exits here when the run is replayed
+    except OSError as error:  # stdout refused the replayed report
+        from essaylint.cli import unwritable
+
+        unwritable(error)
     from essaylint.cli import main as command
 
     code: object = None

@@ -55,6 +55,7 @@ __all__ = [
     "RECORD_PREFIX",
     "Session",
     "begin",
+    "discard",
     "finish",
     "note_results",
     "note_run",
@@ -96,7 +97,10 @@ _active: Session | None = None
 
 
 def begin(argv: list[str]) -> None:
-    """Replay a recorded run and exit, or start recording this one when it may be recorded."""
+    """Replay a recorded run and exit, or start recording this one when it may be recorded.
+
+    Raises OSError only when stdout cannot take a replayed report (its reader leaving is
+    exit 1, as in a run); the stream is then pointed at the null device."""
     global _active
     if not _may_record(argv):
         return
@@ -314,16 +318,26 @@ def _replay(record: str, key: str) -> None:
             stream.buffer.write(chunk)
             stream.buffer.flush()
         except BrokenPipeError:  # `essaylint … | head`: the reader left; click exits 1 then
-            _discard(stream)
+            discard(stream)
             code = 1
+        except OSError:
+            discard(stream)
+            if stream is sys.stdout:
+                raise  # the report is lost: the launcher has the command line say so (exit 2)
+            # stderr cannot take the recorded messages: the exit code still tells
     raise SystemExit(code)
 
 
-def _discard(stream: TextIO) -> None:
-    """Point a stream whose reader has gone at the null device, so exiting does not complain."""
+def discard(stream: TextIO) -> None:
+    """Point a stream that cannot be written (a reader gone, a full disk) at the null device,
+    so that flushing what its buffer still holds, at exit, does not fail again."""
+    try:
+        descriptor = stream.fileno()
+    except (AttributeError, OSError, ValueError):  # not a file (tests' captured streams)
+        return
     null = os.open(os.devnull, os.O_WRONLY)
     try:
-        os.dup2(null, stream.fileno())
+        os.dup2(null, descriptor)
     finally:
         os.close(null)
 

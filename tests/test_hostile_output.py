@@ -1,0 +1,224 @@
+"""Hostile output: where the report goes and what it may hold, through real `python -m essaylint`
+processes (the `essaylint` script's entry, replay included).
+
+Every run asserts the contract: exit 0, 1 or 2 as documented, one line per error on stderr, never
+a traceback, and no file under the project changed (hashed before and after).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+import pytest
+from helpers import user_environment
+
+from essaylint import replay
+
+FULL = "/dev/full"  # every write fails with ENOSPC
+needs_full = pytest.mark.skipif(not os.path.exists(FULL), reason="needs /dev/full (Linux)")
+NO_MODEL = ("--ignore", "model")
+NO_SPACE = "essaylint: cannot write the output: No space left on device"
+CLOSED = "essaylint: cannot write the output: standard output is closed"
+EMPTY_PATH = "essaylint: empty path argument: name a file or folder ('.' for the current folder)"
+
+# A stub first answer (EL102, a warning) and an empty second one (EL101, an error): exit 1.
+ESSAY = "## 1. 지원 동기 (100자)\n저는 꼼꼼한 개발자입니다.\n\n## 2. 입사 후 포부\n"
+ESSAY_LINES = [
+    "a.md:1:1: EL102 stub-answer 미완성 답변: 14자: 최소 50자보다 짧음 [1. 지원 동기 (100자)]",
+    "a.md:4:1: EL101 empty-answer 답변이 비어 있음 [2. 입사 후 포부]",
+]
+# Control characters in a title (ESC sequences, BEL, a C1 CSI, a line separator) and in a name.
+HOSTILE_TITLE = "1. 지원\x1b[31m 동기\x07\x9b\u2028 (100자)"
+HOSTILE_ESSAY = f"## {HOSTILE_TITLE}\n저는 꼼꼼한 개발자입니다.\n\n## 2. 포부\x1b]0;pwn\x07\n"
+SHOWN_TITLE = "1. 지원␛[31m 동기␇\\u009b\\u2028 (100자)"  # as the text format shows it
+HOSTILE_NAME = "b\x1bc.md"
+
+
+def _unsafe(text: str) -> list[str]:
+    """Control characters other than LF and tab, and U+2028/U+2029, found in `text`."""
+    return [c for c in text if (ord(c) < 0x20 and c not in "\n\t") or 0x7F <= ord(c) <= 0x9F] + [
+        c for c in text if c in "\u2028\u2029"
+    ]
+
+
+# --- running the command ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Run:
+    code: int
+    stdout: str
+    stderr: str
+
+
+def _hashes(root: Path) -> dict[str, str]:
+    """Every file under `root` but the cache: its sha256."""
+    found: dict[str, str] = {}
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if d != "cache"]
+        for name in files:
+            path = os.path.join(folder, name)
+            with open(path, "rb") as handle:
+                found[path] = hashlib.sha256(handle.read()).hexdigest()
+    return found
+
+
+def run(
+    project: Path,
+    *args: str,
+    stdout: str | None = None,
+    stderr: str | None = None,
+    close_stdout: bool = False,
+    may_change: tuple[Path, ...] = (),
+) -> Run:
+    """`python -m essaylint ARGS` in `project` with its cache in project/cache. `stdout` or
+    `stderr` may name a file to write to (a full device); `close_stdout` runs it with fd 1
+    closed. No traceback; nothing outside `may_change` and the cache changes."""
+    before = _hashes(project)
+    env = user_environment({"ESSAYLINT_CACHE_DIR": str(project / "cache")})
+    with (
+        open(stdout or os.devnull, "wb") as out_file,
+        open(stderr or os.devnull, "wb") as err_file,
+    ):
+        out: IO[bytes] | int | None = out_file if stdout else subprocess.PIPE
+        err: IO[bytes] | int | None = err_file if stderr else subprocess.PIPE
+        closing: Callable[[], None] | None = (lambda: os.close(1)) if close_stdout else None
+        if close_stdout:
+            out = None  # inherited, then closed in the child before it starts
+        done = subprocess.run(
+            [sys.executable, "-m", "essaylint", *args],
+            cwd=project,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=err,
+            preexec_fn=closing,  # the test runs in one thread
+            timeout=300,
+            check=False,
+        )
+    after = _hashes(project)
+    for path in may_change:
+        before.pop(str(path), None)
+        after.pop(str(path), None)
+    assert after == before, "a run changed, added or removed a file"
+    result = Run(
+        done.returncode,
+        (done.stdout or b"").decode("utf-8"),
+        (done.stderr or b"").decode("utf-8"),
+    )
+    assert "Traceback" not in result.stderr, result.stderr
+    return result
+
+
+def linted(project: Path) -> bool:
+    """Whether a run wrote per-file cache entries (a replayed run writes none)."""
+    return any((project / "cache").glob("*.json"))
+
+
+def forget_results(project: Path) -> None:
+    for entry in (project / "cache").glob("*.json"):
+        entry.unlink()
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "a.md").write_text(ESSAY, encoding="utf-8")
+    return tmp_path
+
+
+# --- 1. a report that cannot be written -------------------------------------------------------
+
+
+@needs_full
+def test_a_full_stdout_is_one_line_and_exit_2(project: Path) -> None:
+    done = run(project, "check", *NO_MODEL, "--no-cache", "a.md", stdout=FULL)
+    assert (done.code, done.stderr) == (2, NO_SPACE + "\n")
+    # Small reports sit in the buffer until the end; big ones fail while being written.
+    big = [project / f"e{n:03}.md" for n in range(300)]
+    for path in big:
+        path.write_text(ESSAY, encoding="utf-8")
+    done = run(project, "check", *NO_MODEL, "--no-cache", ".", stdout=FULL)
+    assert (done.code, done.stderr) == (2, NO_SPACE + "\n")
+
+
+@needs_full
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param(("score", "--no-cache", "a.md"), id="score"),
+        pytest.param(("check", "--format", "json", *NO_MODEL, "--no-cache", "a.md"), id="json"),
+        pytest.param(("report", "a.md", "-o", "-"), id="report"),
+        pytest.param(("rules",), id="rules"),
+        pytest.param(("explain", "EL101"), id="explain"),
+        pytest.param(("schema",), id="schema"),
+        pytest.param(("check", "--help"), id="help"),
+        pytest.param(("--version",), id="version"),
+    ],
+)
+def test_every_command_says_when_stdout_is_full(project: Path, args: tuple[str, ...]) -> None:
+    done = run(project, *args, stdout=FULL)
+    assert (done.code, done.stderr) == (2, NO_SPACE + "\n")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="closes a descriptor before exec")
+def test_a_closed_stdout_is_exit_2(project: Path) -> None:
+    done = run(project, "check", *NO_MODEL, "a.md", close_stdout=True)
+    assert (done.code, done.stderr) == (2, CLOSED + "\n")
+    assert not list((project / "cache").glob(f"{replay.RECORD_PREFIX}*"))
+    done = run(project, "rules", close_stdout=True)
+    assert (done.code, done.stderr) == (2, CLOSED + "\n")
+
+
+@needs_full
+def test_a_full_stderr_keeps_the_exit_code(project: Path) -> None:
+    """The file error's line is lost, its exit code is not; nor is the report on stdout."""
+    (project / "utf32.md").write_bytes("## 질문\n답변\n".encode("utf-32"))
+    done = run(project, "check", *NO_MODEL, "--no-cache", "utf32.md", "a.md", stderr=FULL)
+    assert done.code == 2
+    assert done.stdout.splitlines()[0] == ESSAY_LINES[0]
+    done = run(project, "check", *NO_MODEL, "--no-cache", "a.md", stderr=FULL)
+    assert done.code == 1
+    done = run(project, "check", *NO_MODEL, "--no-cache", "a.md", stdout=FULL, stderr=FULL)
+    assert done.code == 2
+    done = run(project, "check", "--fail-under", "nan", "a.md", stderr=FULL)  # click's message
+    assert done.code == 2
+
+
+@needs_full
+def test_a_replayed_report_into_a_full_stdout(project: Path) -> None:
+    first = run(project, "check", *NO_MODEL, "--format", "concise", "a.md")
+    assert (first.code, first.stdout.splitlines()[:2]) == (1, ESSAY_LINES)
+    assert len(list((project / "cache").glob(f"{replay.RECORD_PREFIX}*.bin"))) == 1
+    forget_results(project)
+    again = run(project, "check", *NO_MODEL, "--format", "concise", "a.md")
+    assert again == first and not linted(project)  # replayed
+    done = run(project, "check", *NO_MODEL, "--format", "concise", "a.md", stdout=FULL)
+    assert (done.code, done.stderr) == (2, NO_SPACE + "\n")
+    assert not linted(project)  # the replay failed, and said so; the run was not repeated
+    done = run(project, "check", *NO_MODEL, "--format", "concise", "a.md", stderr=FULL)
+    assert (done.code, done.stdout) == (1, first.stdout)
+    assert not linted(project)
+
+
+def test_a_reader_that_leaves_stays_quiet(project: Path) -> None:
+    """`essaylint … | head`: exit 1 and nothing on stderr, as before (and as click does)."""
+    for n in range(300):  # more than a pipe holds
+        (project / f"e{n:03}.md").write_text(ESSAY, encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "essaylint", "check", *NO_MODEL, "--no-cache", "."],
+        cwd=project,
+        env=user_environment(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()
+    errors = process.stderr.read().decode("utf-8")
+    assert (process.wait(timeout=300), errors) == (1, "")
