@@ -547,11 +547,12 @@ def report(paths: tuple[str, ...], output: str, count: str | None, config: str |
     if output == "-":
         sys.stdout.write(page)
     else:
-        try:
-            Path(output).write_text(page, encoding="utf-8", newline="\n")
-        except OSError as error:
-            _fail(f"{output}: cannot write: {error.strerror or error}")
-        click.echo(f"wrote {output} ({len(results)} file{'' if len(results) == 1 else 's'})")
+        try:  # never over an essay being checked, nor a file that is not an old report
+            html.write_page(page, output, [*paths, *(r.path for r in results)])
+        except html.PageError as error:
+            _fail(f"{printable_path(output)}: {error}")
+        written = f"{len(results)} file{'' if len(results) == 1 else 's'}"
+        click.echo(f"wrote {printable_path(output)} ({written})")
     sys.exit(EXIT_ERROR if any(r.error is not None for r in results) else EXIT_CLEAN)
 
 

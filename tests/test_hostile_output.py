@@ -222,3 +222,66 @@ def test_a_reader_that_leaves_stays_quiet(project: Path) -> None:
     process.stdout.close()
     errors = process.stderr.read().decode("utf-8")
     assert (process.wait(timeout=300), errors) == (1, "")
+
+
+# --- 2. report -o over an input -------------------------------------------------------------
+
+
+def test_report_never_overwrites_an_essay(project: Path) -> None:
+    (project / "essays").mkdir()
+    (project / "essays" / "b.md").write_text(ESSAY, encoding="utf-8")
+    os.symlink("a.md", project / "link.md")
+    for output, inputs in [
+        ("a.md", ["."]),
+        ("./a.md", ["a.md"]),
+        ("essays/../a.md", ["."]),
+        ("link.md", ["a.md"]),  # another name for the same file
+        ("essays/b.md", ["essays"]),
+    ]:
+        done = run(project, "report", *inputs, "-o", output)
+        assert (done.code, done.stdout) == (2, "")
+        assert (
+            done.stderr
+            == f"essaylint: {output}: is one of the files being checked; not overwritten\n"
+        )
+
+
+def test_report_never_overwrites_a_file_it_did_not_write(project: Path) -> None:
+    (project / "notes.md").write_text("# 메모\n", encoding="utf-8")
+    (project / "index.html").write_text("<!DOCTYPE html><title>mine</title>\n", encoding="utf-8")
+    for output in ("notes.md", "index.html"):
+        done = run(project, "report", "a.md", "-o", output)
+        assert (done.code, done.stdout) == (2, "")
+        expected = f"essaylint: {output}: exists and is not an essaylint report; not overwritten\n"
+        assert done.stderr == expected
+
+
+def test_report_replaces_its_own_page(project: Path) -> None:
+    page = project / "report.html"
+    done = run(project, "report", "a.md", "-o", "report.html", may_change=(page,))
+    assert (done.code, done.stdout, done.stderr) == (0, "wrote report.html (1 file)\n", "")
+    page.chmod(0o640)
+    (project / "a.md").write_text(ESSAY + "열심히 하겠습니다.\n", encoding="utf-8")
+    done = run(project, "report", "a.md", "-o", "report.html", may_change=(page, project / "a.md"))
+    assert done.code == 0
+    assert "열심히" not in page.read_text(encoding="utf-8")  # the page, not the essay
+    assert "2. 입사 후 포부" in page.read_text(encoding="utf-8")
+    assert page.stat().st_mode & 0o777 == 0o640
+    assert sorted(p.name for p in project.iterdir()) == ["a.md", "cache", "report.html"]
+
+
+@needs_full
+def test_report_to_a_full_device(project: Path) -> None:
+    done = run(project, "report", "a.md", "-o", FULL)
+    assert (done.code, done.stderr) == (
+        2,
+        f"essaylint: {FULL}: cannot write: No space left on device\n",
+    )
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names that are not UTF-8")
+def test_report_of_a_file_name_that_is_not_utf8(project: Path) -> None:
+    os.rename(project / "a.md", os.fsencode(project) + b"/x\xff.md")
+    done = run(project, "report", ".", "-o", "-")
+    assert done.code == 1 or done.code == 0
+    assert "x\ufffd.md" in done.stdout

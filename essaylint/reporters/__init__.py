@@ -34,14 +34,14 @@ def render(
     if name not in FORMATS:
         raise ValueError(f"unknown format '{name}' (one of {', '.join(FORMATS)})")
     module = import_module(f"essaylint.reporters.{name}")
-    results = [_decodable(r) for r in results]
+    results = [decodable(r) for r in results]
     if unsafe_fixes and name in MARKS_FIXES:  # unsafe fixes count as fixable in the marks
         module.render(results, out, color=color, strict=strict, unsafe_fixes=True)
         return
     module.render(results, out, color=color, strict=strict)
 
 
-def _decodable(result: FileResult) -> FileResult:
+def decodable(result: FileResult) -> FileResult:
     """The result with a path every format can encode: a file name that is not UTF-8 keeps its
     bytes as lone surrogates, which JSON, XML and terminals refuse."""
     from dataclasses import replace

@@ -5,6 +5,10 @@ no JavaScript), so the file opens offline, attaches to a CI run and prints. Rows
 order; states are coloured the way `score --details` colours them. Every piece of text from a
 document or a finding goes through `html.escape`.
 
+`write_page` never overwrites a file being checked, nor any existing file that is not a page
+essaylint wrote (found by its generator line): `report . -o essay.md` or a mistyped path loses
+nothing. The page replaces the old one atomically, so a full disk leaves the old one whole.
+
 Stable hooks for tests and user styles: `article.document` per file (`article.file-error` when
 it could not be read), `tr.question.state-<state>` with `data-line`, `data-count` and
 `data-limit` per question, `.track` > `.bar` (+ `.over` past the limit) for the fill bar,
@@ -13,18 +17,32 @@ it could not be read), `tr.question.state-<state>` with `data-line`, `data-count
 
 from __future__ import annotations
 
+import os
+import stat
+import tempfile
 from collections.abc import Iterable, Sequence
+from contextlib import suppress
 from html import escape
 from typing import TYPE_CHECKING, TextIO
 
 from essaylint import __version__
 from essaylint.counting import MODE_LABELS, MODE_UNITS
+from essaylint.reporters import decodable
 from essaylint.reporters.score import STATE_LABELS, percent
 from essaylint.results import FileResult, Finding, SectionReport
 from essaylint.score import completeness
 
 if TYPE_CHECKING:
     from essaylint.values import Coverage
+
+# What every page essaylint writes holds near its top; only a file holding it is overwritten.
+GENERATOR = '<meta name="generator" content="essaylint '
+_SNIFF = 4096  # bytes of an existing file searched for GENERATOR
+
+
+class PageError(Exception):
+    """One line: why the page was not written; the file named is left as it was."""
+
 
 # The order states are listed in the summary: what is left to do first.
 STATE_ORDER = ("empty", "placeholder", "stub", "over-limit", "under-filled", "complete")
@@ -246,6 +264,7 @@ def render(results: Sequence[FileResult], out: TextIO, *, color: bool = False) -
 
 
 def build_html(results: Sequence[FileResult]) -> str:
+    results = [decodable(r) for r in results]  # a file name that is not UTF-8
     title = "essaylint 보고서"
     if len(results) == 1:
         title += f" · {results[0].path}"
@@ -255,7 +274,7 @@ def build_html(results: Sequence[FileResult]) -> str:
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f'<meta name="generator" content="essaylint {escape(__version__)}">',
+        f'{GENERATOR}{escape(__version__)}">',
         f"<title>{escape(title)}</title>",
         f"<style>{_CSS}</style>",
         "</head>",
@@ -627,3 +646,82 @@ def _coverage(coverage: Coverage | None, anchor: str) -> str:
         '<span class="none-key">주황색 질문</span>은 어느 인재상도 언급하지 않음</p>'
         f"{notes}</section>"
     )
+
+
+# --- writing the page ---------------------------------------------------------------------------
+
+
+def write_page(page: str, output: str, inputs: Iterable[str]) -> None:
+    """Write `page` to the file `output`; raise PageError, touching nothing, when `output` is
+    one of `inputs` (the same file by device and inode: another spelling of its path or a
+    link counts too) or an existing file essaylint did not write. A device or a FIFO
+    (`-o /dev/stdout`) is written straight through."""
+    try:
+        info: os.stat_result | None = os.stat(output)
+    except FileNotFoundError:
+        info = None
+    except OSError as error:
+        raise PageError(f"cannot write: {_reason(error)}") from None
+    data = page.encode("utf-8")
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        try:
+            with open(output, "wb") as stream:
+                stream.write(data)
+        except OSError as error:
+            raise PageError(f"cannot write: {_reason(error)}") from None
+        return
+    if info is not None:
+        if any(_same_file(path, info) for path in inputs):
+            raise PageError("is one of the files being checked; not overwritten")
+        if not _is_page(output):
+            raise PageError("exists and is not an essaylint report; not overwritten")
+    _replace(output, data, info)
+
+
+def _same_file(path: str, info: os.stat_result) -> bool:
+    if path == "-":  # standard input
+        return False
+    try:
+        return os.path.samestat(os.stat(path), info)
+    except (OSError, ValueError):
+        return False
+
+
+def _is_page(path: str) -> bool:
+    try:
+        with open(path, "rb") as stream:
+            head = stream.read(_SNIFF)
+    except OSError:
+        return False
+    return GENERATOR.encode("ascii") in head
+
+
+def _replace(output: str, data: bytes, info: os.stat_result | None) -> None:
+    """A temporary file beside the target, then `os.replace`: never a half-written page. A
+    symlink stays a link (its target is replaced); an old page keeps its mode."""
+    target = os.path.realpath(output)
+    folder, name = os.path.split(target)
+    try:
+        handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".essaylint")
+    except OSError as error:
+        raise PageError(f"cannot write: {_reason(error)}") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temp, stat.S_IMODE(info.st_mode) if info is not None else _new_file_mode())
+        os.replace(temp, target)
+    except OSError as error:
+        with suppress(OSError):
+            os.unlink(temp)
+        raise PageError(f"cannot write: {_reason(error)}") from None
+
+
+def _new_file_mode() -> int:
+    """What `open(path, "w")` would give a new file: 0o666 less the umask."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error)
