@@ -30,6 +30,19 @@ def printable(text: str) -> str:
     return _UNSAFE.sub(_picture, text) if _UNSAFE.search(text) else text
 
 
+# What JSON serialisers leave raw (they escape only C0 controls): DEL, C1 and line separators.
+_RAW_IN_JSON = compile_pattern(r"[\x7f-\x9f\u2028\u2029]")
+
+
+def json_text(serialized: str) -> str:
+    """JSON text with the control characters its serialiser left raw written as `\\uXXXX`
+    escapes: the same data for every reader, nothing a terminal runs (structure is ASCII, so
+    any such character is inside a string)."""
+    if not _RAW_IN_JSON.search(serialized):
+        return serialized
+    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group(0)):04x}", serialized)
+
+
 def decodable_path(path: str) -> str:
     """A path for output: undecodable bytes (kept by the OS as lone surrogates) become U+FFFD."""
     try:

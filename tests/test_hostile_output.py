@@ -8,13 +8,15 @@ a traceback, and no file under the project changed (hashed before and after).
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import pytest
 from helpers import user_environment
@@ -285,3 +287,69 @@ def test_report_of_a_file_name_that_is_not_utf8(project: Path) -> None:
     done = run(project, "report", ".", "-o", "-")
     assert done.code == 1 or done.code == 0
     assert "x\ufffd.md" in done.stdout
+
+
+# --- 4. control characters in every format ------------------------------------------------------
+
+
+@pytest.fixture
+def hostile(tmp_path: Path) -> Path:
+    (tmp_path / "a.md").write_text(HOSTILE_ESSAY, encoding="utf-8")
+    if os.name == "posix":
+        (tmp_path / HOSTILE_NAME).write_text(HOSTILE_ESSAY, encoding="utf-8")
+    return tmp_path
+
+
+def _check(folder: Path, output_format: str) -> Run:
+    names = sorted(p.name for p in folder.glob("*.md"))
+    done = run(folder, "check", *NO_MODEL, "--no-cache", "--format", output_format, *names)
+    assert done.code == 1, done.stderr
+    return done
+
+
+@pytest.mark.parametrize("output_format", ["text", "concise", "github", "junit", "sarif", "json"])
+def test_no_raw_control_character_in_any_format(hostile: Path, output_format: str) -> None:
+    done = _check(hostile, output_format)
+    assert _unsafe(done.stdout) == []
+
+
+def test_github_shows_control_characters_as_text_does(hostile: Path) -> None:
+    lines = _check(hostile, "github").stdout.splitlines()
+    assert lines[0] == (
+        "::warning file=a.md,line=1,col=1,title=EL102 stub-answer::"
+        f"미완성 답변: 14자: 최소 50자보다 짧음 [{SHOWN_TITLE}]"
+    )
+    empty = "::error file=a.md,line=4,col=1,title=EL101 empty-answer::답변이 비어 있음"
+    assert lines[1] == f"{empty} [2. 포부␛]0;pwn␇]"
+    if os.name == "posix":
+        assert lines[2].startswith("::warning file=b␛c.md,line=1,")
+
+
+def test_junit_is_well_formed_xml(hostile: Path) -> None:
+    """What XML 1.0 cannot hold (ESC, BEL) is U+FFFD, as before; what it can (C1, U+2028) is
+    shown as `text` shows it."""
+    root = ET.fromstring(_check(hostile, "junit").stdout)
+    names = [case.get("name") for case in root.iter("testcase")]
+    assert "1. 지원\ufffd[31m 동기\ufffd\\u009b\\u2028 (100자)" in names
+    assert "2. 포부\ufffd]0;pwn\ufffd" in names
+    failures = [failure.text or "" for failure in root.iter("failure")]
+    assert any(text.endswith("[2. 포부␛]0;pwn␇]") for text in failures)  # concise lines
+    if os.name == "posix":
+        assert "b\ufffdc.md" in [suite.get("name") for suite in root.iter("testsuite")]
+
+
+def test_json_keeps_the_exact_text(hostile: Path) -> None:
+    """JSON escapes control characters itself: consumers get the title as written."""
+    data: dict[str, Any] = json.loads(_check(hostile, "json").stdout)
+    sections = {f["section"] for file in data["files"] for f in file["findings"]}
+    assert HOSTILE_TITLE in sections
+
+
+def test_html_report_and_score_details(hostile: Path) -> None:
+    page = run(hostile, "report", ".", "-o", "-")
+    assert page.code == 0 and "<!DOCTYPE html>" in page.stdout
+    assert _unsafe(page.stdout) == []
+    assert SHOWN_TITLE in page.stdout
+    details = run(hostile, "score", "--details", "--no-cache", ".")
+    assert _unsafe(details.stdout) == []
+    assert details.stdout.splitlines()[1].endswith(SHOWN_TITLE)

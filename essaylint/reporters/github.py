@@ -7,7 +7,9 @@ finding about a whole question (its end equals its start). The question path fol
 in brackets, as in `text`. Notes become `::notice file=…::`, unreadable files `::error file=…::`.
 
 Escaping follows the runner's rules: in the message `%`, CR and LF become `%25`, `%0D`, `%0A`;
-in property values `:` and `,` become `%3A` and `%2C` as well.
+in property values `:` and `,` become `%3A` and `%2C` as well. Every other control character
+(and U+2028/U+2029) is shown as `text` output shows it (essaylint.printable: ESC as `␛`): the
+runner has no escape for them, and the log viewer would run a raw ESC sequence.
 """
 
 from __future__ import annotations
@@ -16,13 +18,14 @@ import os
 from collections.abc import Sequence
 from typing import TextIO
 
+from essaylint.printable import printable
 from essaylint.results import FileResult, Finding
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

@@ -3,7 +3,8 @@
 Nothing is loaded from the network (no fonts, scripts or images; the CSS is inline and there is
 no JavaScript), so the file opens offline, attaches to a CI run and prints. Rows keep document
 order; states are coloured the way `score --details` colours them. Every piece of text from a
-document or a finding goes through `html.escape`.
+document or a finding goes through `escape`: control characters shown as in `text` output
+(essaylint.printable), then `html.escape`.
 
 `write_page` never overwrites a file being checked, nor any existing file that is not a page
 essaylint wrote (found by its generator line): `report . -o essay.md` or a mistyped path loses
@@ -17,16 +18,17 @@ it could not be read), `tr.question.state-<state>` with `data-line`, `data-count
 
 from __future__ import annotations
 
+import html
 import os
 import stat
 import tempfile
 from collections.abc import Iterable, Sequence
 from contextlib import suppress
-from html import escape
 from typing import TYPE_CHECKING, TextIO
 
 from essaylint import __version__
 from essaylint.counting import MODE_LABELS, MODE_UNITS
+from essaylint.printable import printable
 from essaylint.reporters import decodable
 from essaylint.reporters.score import STATE_LABELS, percent
 from essaylint.results import FileResult, Finding, SectionReport
@@ -38,6 +40,12 @@ if TYPE_CHECKING:
 # What every page essaylint writes holds near its top; only a file holding it is overwritten.
 GENERATOR = '<meta name="generator" content="essaylint '
 _SNIFF = 4096  # bytes of an existing file searched for GENERATOR
+
+
+def escape(text: str, quote: bool = True) -> str:
+    """`html.escape` of text with control characters shown (a raw ESC or BEL from a heading has
+    no place in a page: browsers drop or garble them, and XML tools reject the file)."""
+    return html.escape(printable(text), quote)
 
 
 class PageError(Exception):

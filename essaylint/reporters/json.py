@@ -19,6 +19,7 @@ from typing import TextIO
 
 from pydantic import BaseModel
 
+from essaylint.printable import json_text
 from essaylint.results import FileResult, Finding, SectionReport
 from essaylint.score import completeness
 
@@ -180,5 +181,5 @@ def build_report(results: Sequence[FileResult]) -> ReportModel:
 def render(
     results: Sequence[FileResult], out: TextIO, *, color: bool = False, strict: bool = False
 ) -> None:
-    out.write(build_report(results).model_dump_json(indent=2))
+    out.write(json_text(build_report(results).model_dump_json(indent=2)))
     out.write("\n")

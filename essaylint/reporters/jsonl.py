@@ -12,6 +12,7 @@ import json
 from collections.abc import Sequence
 from typing import Any, TextIO
 
+from essaylint.printable import json_text
 from essaylint.results import FileResult, Finding
 
 
@@ -51,4 +52,4 @@ def render(
         else:
             objects = [finding_object(f) for f in result.findings]
         for item in objects:
-            out.write(json.dumps(item, ensure_ascii=False) + "\n")
+            out.write(json_text(json.dumps(item, ensure_ascii=False)) + "\n")

@@ -19,12 +19,19 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from essaylint.patterns import compile_pattern
+from essaylint.printable import printable
 from essaylint.reporters.concise import finding_line
 from essaylint.results import FileResult, Finding, SectionReport
 
 OUTSIDE = "(outside questions)"
 # Characters XML 1.0 cannot hold even escaped (a stray form feed in an essay): shown as U+FFFD.
 _NOT_XML = compile_pattern("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _text(value: str) -> str:
+    """A title, path or message for an attribute or text: what XML cannot hold as U+FFFD, the
+    control characters it can (DEL, C1, line separators) shown as `text` shows them."""
+    return printable(_NOT_XML.sub("\ufffd", value))
 
 
 def _owner(finding: Finding, questions: Sequence[SectionReport]) -> int | None:
@@ -50,9 +57,8 @@ def _testcase(
     for finding in findings:
         if finding.severity in failing:
             failures += 1
-            failure = ET.SubElement(
-                case, "failure", type=finding.code, message=f"{finding.name}: {finding.message}"
-            )
+            message = _text(f"{finding.name}: {finding.message}")
+            failure = ET.SubElement(case, "failure", type=finding.code, message=message)
             failure.text = finding_line(finding)
         else:
             quiet.append(finding_line(finding))
@@ -62,10 +68,12 @@ def _testcase(
 
 
 def _suite(root: ET.Element, result: FileResult, strict: bool) -> tuple[int, int, int]:
-    suite = ET.SubElement(root, "testsuite", name=result.path)
+    path = _text(result.path)
+    suite = ET.SubElement(root, "testsuite", name=path)
     if result.error is not None:
-        case = ET.SubElement(suite, "testcase", name="(file)", classname=result.path)
-        ET.SubElement(case, "error", message=result.error).text = result.error
+        error = _text(result.error)
+        case = ET.SubElement(suite, "testcase", name="(file)", classname=path)
+        ET.SubElement(case, "error", message=error).text = error
         suite.attrib.update(tests="1", failures="0", errors="1", skipped="0")
         return 1, 0, 1
     properties = ET.SubElement(suite, "properties")
@@ -79,12 +87,12 @@ def _suite(root: ET.Element, result: FileResult, strict: bool) -> tuple[int, int
         (outside if index is None else owned[index]).append(finding)
     tests = failures = 0
     for question, findings in zip(questions, owned, strict=True):
-        added, failed = _testcase(suite, question.title, result.path, findings, failing)
+        added, failed = _testcase(suite, _text(question.title), path, findings, failing)
         tests, failures = tests + added, failures + failed
-    added, failed = _testcase(suite, OUTSIDE, result.path, outside, failing)
+    added, failed = _testcase(suite, OUTSIDE, path, outside, failing)
     tests, failures = tests + added, failures + failed
     if result.notes:
-        notes = [f"{result.path}: note: {note}" for note in result.notes]
+        notes = [f"{path}: note: {_text(note)}" for note in result.notes]
         ET.SubElement(suite, "system-out").text = "\n".join(notes)
     suite.attrib.update(tests=str(tests), failures=str(failures), errors="0", skipped="0")
     return tests, failures, 0

@@ -27,6 +27,7 @@ from urllib.parse import quote
 from essaylint import __version__
 from essaylint.explain import describe
 from essaylint.plugin import Rule
+from essaylint.printable import json_text
 from essaylint.registry import is_builtin, load_rules
 from essaylint.results import FileResult, Finding
 
@@ -161,4 +162,4 @@ def build_log(results: Sequence[FileResult]) -> dict[str, Any]:
 def render(
     results: Sequence[FileResult], out: TextIO, *, color: bool = False, strict: bool = False
 ) -> None:
-    out.write(json.dumps(build_log(results), ensure_ascii=False, indent=2) + "\n")
+    out.write(json_text(json.dumps(build_log(results), ensure_ascii=False, indent=2)) + "\n")

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from essaylint.counting import MODE_UNITS
+from essaylint.printable import printable
 from essaylint.results import FileResult, SectionReport
 from essaylint.values.matrix import display_width, pad
 
@@ -81,7 +82,7 @@ def render(results: Sequence[FileResult], out: TextIO, *, details: bool, color: 
         if result.error is not None:
             continue
         out.write(
-            f"{result.path}: {result.score:.0f}% 완성 "
+            f"{printable(result.path)}: {result.score:.0f}% 완성 "
             f"({result.complete}/{result.questions} complete, {result.answered} answered)\n"
         )
         if not details:
@@ -105,7 +106,7 @@ def render(results: Sequence[FileResult], out: TextIO, *, details: bool, color: 
             style = f"{report.style:<{style_width}}  " if styled else ""
             out.write(
                 f"  {report.line:>5}  {label}  {bar}  {pad(count_text, count_width)}  "
-                f"{style}{report.title}\n"
+                f"{style}{printable(report.title)}\n"
             )
         _render_coverage(result, out)
 
@@ -118,6 +119,6 @@ def _render_coverage(result: FileResult, out: TextIO) -> None:
     from essaylint.values import render_coverage
 
     company = f" ({coverage.company})" if coverage.company else ""
-    out.write(f"  인재상 반영{company}:\n")
+    out.write(f"  인재상 반영{printable(company)}:\n")
     for line in render_coverage(coverage, 100):
-        out.write(f"    {line}\n")
+        out.write(f"    {printable(line)}\n")  # question titles and values from the file
