@@ -10,6 +10,7 @@ still tells.
 from __future__ import annotations
 
 import errno
+import math
 import os
 import sys
 from collections.abc import Sequence
@@ -327,6 +328,28 @@ def _overrides(
 _COUNT_CHOICE = click.Choice(["chars", "chars-no-spaces", "bytes", "bytes-utf8", "neis", "words"])
 
 
+class _Score(click.FloatRange):
+    """0-100; NaN too is refused (FloatRange lets it through: every comparison with it is
+    false, so `--fail-under nan` would never fail anything)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = super().convert(value, param, ctx)
+        if math.isnan(number):
+            self.fail(f"{value!r} is not a number.", param, ctx)
+        return number
+
+
+_FAIL_UNDER = _Score(0, 100)
+
+
+def _paths_given(ctx: click.Context, param: click.Parameter, paths: tuple[str, ...]) -> Any:
+    """An empty argument (`essaylint check "$UNSET"`) would mean the current folder to
+    pathlib: a usage error instead, before anything is read."""
+    if any(path == "" for path in paths):
+        _fail("empty path argument: name a file or folder ('.' for the current folder)")
+    return paths
+
+
 def _many_files_options(command: Any) -> Any:
     """`-j/--jobs`, `--no-cache`, `--cache-dir`, `-q/--quiet`, `--force-exclude`."""
     options = [
@@ -388,7 +411,7 @@ def _tune_garbage_collector() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1, required=True, callback=_paths_given)
 @click.option(
     "--format",
     "output_format",
@@ -401,7 +424,7 @@ def _tune_garbage_collector() -> None:
 @click.option("--ignore", multiple=True, help="Rules to skip (codes, names, tags).")
 @click.option("--count", type=_COUNT_CHOICE, help="How to count characters (default: chars).")
 @click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")
-@click.option("--fail-under", type=click.FloatRange(0, 100), help="Exit 1 when a score is lower.")
+@click.option("--fail-under", type=_FAIL_UNDER, help="Exit 1 when a score is lower.")
 @click.option("--config", type=click.Path(dir_okay=False), help="Use this config file only.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes, then report what is left.")
 @click.option(
@@ -472,11 +495,11 @@ def check(
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1, required=True, callback=_paths_given)
 @click.option("--details", is_flag=True, help="Every question with its state and count/limit.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
 @click.option("--count", type=_COUNT_CHOICE, help="How to count characters (default: chars).")
-@click.option("--fail-under", type=click.FloatRange(0, 100), help="Exit 1 when a score is lower.")
+@click.option("--fail-under", type=_FAIL_UNDER, help="Exit 1 when a score is lower.")
 @click.option("--config", type=click.Path(dir_okay=False), help="Use this config file only.")
 @_many_files_options
 def score(
@@ -523,7 +546,7 @@ def score(
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1, required=True, callback=_paths_given)
 @click.option(
     "-o",
     "--output",

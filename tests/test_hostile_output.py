@@ -289,6 +289,24 @@ def test_report_of_a_file_name_that_is_not_utf8(project: Path) -> None:
     assert "x\ufffd.md" in done.stdout
 
 
+# --- 3. an empty path -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param(("check", ""), id="check"),
+        pytest.param(("", "a.md"), id="default-command"),
+        pytest.param(("score", "a.md", ""), id="score"),
+        pytest.param(("report", "", "-o", "-"), id="report"),
+    ],
+)
+def test_an_empty_path_is_a_usage_error(project: Path, args: tuple[str, ...]) -> None:
+    done = run(project, *args)
+    assert (done.code, done.stdout, done.stderr) == (2, "", EMPTY_PATH + "\n")
+    assert not (project / "cache").exists()  # nothing was read
+
+
 # --- 4. control characters in every format ------------------------------------------------------
 
 
@@ -353,3 +371,15 @@ def test_html_report_and_score_details(hostile: Path) -> None:
     details = run(hostile, "score", "--details", "--no-cache", ".")
     assert _unsafe(details.stdout) == []
     assert details.stdout.splitlines()[1].endswith(SHOWN_TITLE)
+
+
+# --- 5. --fail-under nan ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["check", "score"])
+@pytest.mark.parametrize("value", ["nan", "NaN", "-nan"])
+def test_fail_under_nan_is_a_usage_error(project: Path, command: str, value: str) -> None:
+    done = run(project, command, "--fail-under", value, "a.md")
+    assert (done.code, done.stdout) == (2, "")
+    error = f"Error: Invalid value for '--fail-under': '{value}' is not a number."
+    assert done.stderr.splitlines()[-1] == error
