@@ -230,12 +230,22 @@ def _run(
         sys.exit(EXIT_CLEAN)
     if not results:
         _fail("no Markdown files found in " + ", ".join(paths))
-    for result in results:
-        if result.error is not None:
-            click.echo(
-                f"essaylint: {printable_path(result.path)}: {printable(result.error)}", err=True
-            )
+    _report_errors(results)
     return results
+
+
+def _report_errors(results: Sequence[Any]) -> None:
+    """One line per file that could not be checked; a broken config once, for all its files."""
+    broken_configs: set[str] = set()
+    for result in results:
+        if result.error is None:
+            continue
+        if result.config_error:  # the message names the config file and the key
+            if result.error not in broken_configs:
+                broken_configs.add(result.error)
+                click.echo(f"essaylint: {printable(result.error)}", err=True)
+            continue
+        click.echo(f"essaylint: {printable_path(result.path)}: {printable(result.error)}", err=True)
 
 
 def _exit_code(results: Sequence[Any], strict: bool, fail_under: float | None) -> int:
@@ -275,10 +285,7 @@ def _run_fixes(
         _fail(str(error))
     if not outcomes:
         _fail("no Markdown files found in " + ", ".join(paths))
-    for outcome in outcomes:
-        if outcome.result.error is not None:
-            where = printable_path(outcome.path)
-            click.echo(f"essaylint: {where}: {printable(outcome.result.error)}", err=True)
+    _report_errors([outcome.result for outcome in outcomes])
     return outcomes
 
 

@@ -245,7 +245,9 @@ def test_bad_user_pack_raises_one_line_pack_error(tmp_path: Path) -> None:
         USER_PACK.replace('right = "카카오뱅크"\n', ""), encoding="utf-8"
     )
     doc = Document(sections=(_section((Span(3, 1, "역활"),)),))
-    with pytest.raises(PackError, match=r"^rules\.known-typo\.packs: my-typos\.toml: entry 1: 'right' is missing$"):
+    with pytest.raises(
+        PackError, match=r"^rules\.known-typo\.packs: my-typos\.toml: entry 1: 'right' is missing$"
+    ):
         _run(doc, Options(packs=("my-typos.toml",)), base_dir=tmp_path)
     with pytest.raises(PackError, match=r"^rules\.known-typo\.packs: nothing\.toml: cannot read: "):
         _run(doc, Options(packs=("nothing.toml",)), base_dir=tmp_path)
