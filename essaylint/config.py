@@ -69,6 +69,12 @@ class Settings:
     base_dir: Path | None = field(default=None, compare=False)
 
     def merged(self, **changes: Any) -> Settings:
+        """Command-line flags on top: `--ignore` and `--extend-select` add to the file's lists
+        (as ruff's do: `--ignore model` for pre-commit must keep a config's own ignores);
+        `--select` and every other flag replace the setting."""
+        for key in ("ignore", "extend_select"):
+            if changes.get(key):
+                changes[key] = tuple(dict.fromkeys((*getattr(self, key), *changes[key])))
         return replace(self, **changes)
 
 

@@ -238,7 +238,7 @@ def fix_path(
     except ConfigError as error:  # this file's config: the others are still fixed
         return FixedFile(path, FileResult(path=path, error=str(error), config_error=True))
     if overrides:
-        settings = replace(settings, **overrides)
+        settings = settings.merged(**overrides)
     if original and encode(source, source.text) != original:
         # Cannot happen for the codecs source.py reads; refuse rather than rewrite other bytes.
         result = FileResult(path=path, error="cannot fix: the file does not re-encode unchanged")

@@ -93,7 +93,7 @@ def _effective(settings: Settings, overrides: dict[str, Any]) -> Settings:
         return found[1]
     if len(_EFFECTIVE) >= 256:
         _EFFECTIVE.clear()
-    merged = replace(settings, **overrides)
+    merged = settings.merged(**overrides)
     _EFFECTIVE[key] = (settings, merged)  # the key object kept alive: its id is not reused
     return merged
 

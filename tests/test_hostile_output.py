@@ -388,15 +388,12 @@ def test_fail_under_nan_is_a_usage_error(project: Path, command: str, value: str
 # --- 6. --ignore on top of the config's ignore --------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="CLI overrides replace settings (runner._effective, fixes.fix_path); `ignore` must "
-    "add to the config's: config.py's merge, not cli.py (see the report of this change)",
-)
 def test_cli_ignore_adds_to_the_config_ignore(project: Path) -> None:
     (project / "essaylint.toml").write_text('ignore = ["stub-answer"]\n', encoding="utf-8")
     done = run(project, "check", *NO_MODEL, "--format", "concise", "a.md")
     assert done.stdout.splitlines()[:-1] == [ESSAY_LINES[1]]
+    fixing = run(project, "check", *NO_MODEL, "--format", "concise", "--fix", "a.md")
+    assert "EL102" not in fixing.stdout
 
 
 def test_runs_with_other_flags_are_neither_replayed_nor_cached_as_each_other(
