@@ -246,3 +246,14 @@ def test_utf32_is_named_not_called_binary(two_folders: Path) -> None:
     assert code == 2
     assert stderr == ["essaylint: bad/a.md: UTF-32 text is not supported (save it as UTF-8)"]
     assert_good_still_checked(stdout)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_pipe_named_like_the_words_file_is_skipped_not_waited_on(tmp_path: Path) -> None:
+    from essaylint.korean.vocabulary import WORDS_FILE, user_words
+
+    os.mkfifo(tmp_path / WORDS_FILE)  # opening it to read would wait for a writer forever
+    assert user_words(None, tmp_path, ()) == frozenset()
+    (tmp_path / WORDS_FILE).unlink()
+    (tmp_path / WORDS_FILE).write_bytes("\ufeff카카오톡 # 앱\n토스\n".encode())
+    assert user_words(None, tmp_path, ()) == frozenset({"카카오톡", "토스"})

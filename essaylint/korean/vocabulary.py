@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from essaylint.data import rules_root
+from essaylint.files import UnreadableFile, read_small_file
 from essaylint.patterns import compile_pattern
 
 __all__ = [
@@ -71,8 +72,9 @@ def user_words(settings: Any, base_dir: Path | None, comments: Iterable[Any]) ->
     found.update(unicodedata.normalize("NFC", str(word)) for word in configured)
     if base_dir is not None:
         path = Path(base_dir) / WORDS_FILE
-        with contextlib.suppress(OSError, UnicodeDecodeError):
-            found.update(parse_word_list(path.read_text(encoding="utf-8-sig")))
+        # Bounded and without waiting: a pipe or device under that name must not hang a run.
+        with contextlib.suppress(UnreadableFile, UnicodeDecodeError):
+            found.update(parse_word_list(read_small_file(path).decode("utf-8-sig")))
     for comment in comments:
         matched = WORDS_COMMENT.match(getattr(comment, "body", ""))
         if matched:
