@@ -4,6 +4,11 @@ A *word* here is a maximal run of Hangul syllables that is not glued to a Latin 
 digit (`Redis에`, `3년`, `k6로` are skipped: the Hangul there is a particle or a counter) and
 not inside a URL, an e-mail address or a file path. Punctuation around it is fine
 (`'어떠한'`, `정의·인도와` gives 정의 and 인도와).
+
+Linear in the text: the URL, e-mail and path patterns are only tried inside runs of
+non-space characters that hold `/`, `@` or `www.` (no match crosses a space), and a run longer
+than `LONGEST_RUN` that holds one is skipped whole rather than searched (a backtracking search
+is quadratic in the run, and such a run is a link or data, not prose).
 """
 
 from __future__ import annotations
@@ -12,13 +17,20 @@ import bisect
 
 from essaylint.patterns import compile_pattern
 
-__all__ = ["hangul_words", "has_hangul", "sentence_bounds", "sentence_starts"]
+__all__ = ["LONGEST_RUN", "hangul_words", "has_hangul", "sentence_bounds", "sentence_starts"]
+
+LONGEST_RUN = 256
+"""Longest run of non-space characters searched for URLs, e-mail addresses and paths."""
 
 _HANGUL_RUN = compile_pattern(r"[가-힣]+")
 _HANGUL_ANY = compile_pattern(r"[가-힣ᄀ-ᇿㄱ-ㆎ]")
+_RUN = compile_pattern(r"\S+")
+_SKIP_HINT = compile_pattern(r"[/@]|www\.")  # every _SKIP match holds one of these
 _SKIP = compile_pattern(
     r"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.)\S+"  # URLs
-    r"|\S+@\S+\.\S+"  # e-mail addresses
+    # E-mail addresses: \S+@\S+\.\S+ (always to the end of the run), written to reach the
+    # first "@" and the first "." after it without backtracking (the plain form is cubic).
+    r"|\S[^\s@]*+@\S[^\s.]*+\.\S+"
     r"|(?:\.{0,2}/)?(?:[\w.-]+/)+[\w.-]+"  # paths: src/main, ./a/b.txt
 )
 _SENTENCE_END = compile_pattern(r"(?<=[.!?。])\s+|\n")
@@ -33,9 +45,29 @@ def _glued(char: str) -> bool:
     return char.isalnum() and not ("가" <= char <= "힣")
 
 
+def _skipped(text: str) -> list[tuple[int, int]]:
+    """`(start, end)` of the URLs, e-mail addresses and paths with Hangul, in order."""
+    if _SKIP_HINT.search(text) is None:
+        return []
+    found: list[tuple[int, int]] = []
+    for run in _RUN.finditer(text):
+        token = run.group()
+        if _SKIP_HINT.search(token) is None or not has_hangul(token):
+            continue
+        offset = run.start()
+        if len(token) > LONGEST_RUN:
+            found.append((offset, run.end()))
+            continue
+        for match in _SKIP.finditer(token):
+            if has_hangul(match.group()):
+                found.append((offset + match.start(), offset + match.end()))
+    return found
+
+
 def hangul_words(text: str) -> list[tuple[int, int, str]]:
     """`(start, end, word)` for every examinable Hangul word of `text`."""
-    skipped = [(m.start(), m.end()) for m in _SKIP.finditer(text) if has_hangul(m.group())]
+    skipped = _skipped(text)
+    next_skip = 0  # both lists run left to right without overlaps: one sweep
     words: list[tuple[int, int, str]] = []
     for found in _HANGUL_RUN.finditer(text):
         start, end = found.span()
@@ -43,7 +75,9 @@ def hangul_words(text: str) -> list[tuple[int, int, str]]:
             continue
         if end < len(text) and _glued(text[end]):
             continue
-        if any(a < end and start < b for a, b in skipped):
+        while next_skip < len(skipped) and skipped[next_skip][1] <= start:
+            next_skip += 1
+        if next_skip < len(skipped) and skipped[next_skip][0] < end:
             continue
         words.append((start, end, found.group()))
     return words
