@@ -23,16 +23,25 @@ For a batch of sentences (`Unit`s, each with the words to examine):
 
 Scores are natural-log probabilities of Kiwi's best analysis, so a gain of 10 means the
 corrected window is e^10 (about 22,000) times as likely as the written one.
+
+Work is bounded per word, so a batch costs time linear in its text: a word longer than
+`Params.longest_word` syllables is never a suspect (it has a candidate per keystroke, each as
+long as the word, so its cost grows with the square of its length; no word of the bench
+corpora or the examples is over 11), and each piece of context in a window is cut to its
+`Params.longest_part` characters nearest the word.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from essaylint.korean import DEFAULT_THRESHOLD, DEFAULT_THRESHOLD_UNKNOWN
 from essaylint.korean.candidates import Candidate, candidates
+from essaylint.patterns import compile_pattern
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -46,6 +55,15 @@ __all__ = [
 ]
 
 _OOV_IDS = frozenset({0, 1, 2, 3})  # Kiwi's placeholder morphemes: UN, NNG, NNP guessed
+_PART = compile_pattern(r"\S+")  # a whitespace-separated piece, as str.split() makes them
+
+
+def _first(part: tuple[int, int]) -> int:
+    return part[0]
+
+
+def _last(part: tuple[int, int]) -> int:
+    return part[1]
 
 
 def _unknown(token: Any) -> bool:
@@ -75,6 +93,8 @@ class Params:
         }
     )
     keystroke: bool = True  # also try slips beyond one jamo edit
+    longest_word: int = 16  # syllables; a longer word is not examined
+    longest_part: int = 64  # characters of each piece of context kept, nearest the word
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,13 +214,16 @@ class TypoDetector:
         shortlist = self._shortlist([s.word for s in suspects])
         windows: list[str] = []
         plan: list[tuple[int, list[Candidate]]] = []
+        parts: dict[int, list[tuple[int, int]]] = {}  # per unit, made once: see `_window`
         for suspect in suspects:
             kept = shortlist[suspect.word]
             plan.append((len(windows), kept))
             if not kept:
                 continue
             text = units[suspect.unit].text
-            before, after = self._window(text, suspect.start, suspect.end)
+            if suspect.unit not in parts:
+                parts[suspect.unit] = [found.span() for found in _PART.finditer(text)]
+            before, after = self._window(text, suspect.start, suspect.end, parts[suspect.unit])
             windows.append(before + suspect.word + after)
             windows.extend(before + candidate.text + after for candidate in kept)
         totals = self._analyse_scores(windows)
@@ -233,9 +256,10 @@ class TypoDetector:
         todo = [i for i, unit in enumerate(units) if unit.words]
         analyses = self._analyse([units[i].text for i in todo])
         found: list[Suspect] = []
+        longest = self.params.longest_word
         for unit_index, tokens in zip(todo, analyses, strict=True):
-            for start, end, word in units[unit_index].words:
-                inside = [t for t in tokens if t.start < end and t.start + t.len > start]
+            words = [item for item in units[unit_index].words if len(item[2]) <= longest]
+            for (start, end, word), inside in zip(words, _tokens_of(words, tokens), strict=True):
                 if inside and self._suspicious(word, inside):
                     unknown = any(_unknown(t) for t in inside)
                     found.append(Suspect(unit_index, start, end, word, unknown))
@@ -287,20 +311,32 @@ class TypoDetector:
         for text, value in zip(missing, self._analyse_scores(missing), strict=True):
             self._alone[text] = value
 
-    def _window(self, text: str, start: int, end: int) -> tuple[str, str]:
-        """Up to `window` whitespace-separated words of context on each side of text[start:end]."""
+    def _window(
+        self, text: str, start: int, end: int, parts: list[tuple[int, int]] | None = None
+    ) -> tuple[str, str]:
+        """Up to `window` whitespace-separated words of context on each side of text[start:end].
+
+        `parts` are the `(start, end)` of `text`'s pieces (`\\S+`), as `str.split()` makes
+        them; found by bisection, so a long sentence is not split again for every word. Each
+        piece is cut to the `longest_part` characters nearest the word.
+        """
+        if parts is None:
+            parts = [found.span() for found in _PART.finditer(text)]
         size = self.params.window
-        left = text[:start]
-        right = text[end:]
-        left_parts = left.split()
-        right_parts = right.split()
-        # Keep what is glued to the word (punctuation, particles of a split word) intact.
-        glued_left = "" if not left or left[-1].isspace() else left_parts.pop()
-        glued_right = "" if not right or right[0].isspace() else right_parts.pop(0)
-        before = "".join(
-            part + " " for part in left_parts[max(0, len(left_parts) - size) :] if size
-        )
-        after = "".join(" " + part for part in right_parts[:size] if size)
+        cut = self.params.longest_part
+        left = bisect_left(parts, start, key=_first) - 1  # the last piece starting before `start`
+        right = bisect_right(parts, end, key=_last)  # the first piece ending after `end`
+        # Keep what is glued to the word (punctuation, particles of a split word).
+        glued_left = glued_right = ""
+        if start > 0 and not text[start - 1].isspace():
+            glued_left = text[max(parts[left][0], start - cut) : start]
+            left -= 1
+        if end < len(text) and not text[end].isspace():
+            glued_right = text[end : min(parts[right][1], end + cut)]
+            right += 1
+        kept = parts[max(0, left + 1 - size) : left + 1] if size > 0 else []
+        before = "".join(text[max(a, b - cut) : b] + " " for a, b in kept)
+        after = "".join(" " + text[a : min(b, a + cut)] for a, b in parts[right : right + size])
         return before + glued_left, glued_right + after
 
     def _analyse(self, texts: list[str]) -> list[list[Any]]:
@@ -309,6 +345,37 @@ class TypoDetector:
         return [result[0][0] for result in self.kiwi.analyze(texts, top_n=1)]
 
     def _analyse_scores(self, texts: list[str]) -> list[float]:
+        """Kiwi's score of each text; each different text is analysed once (a repeated phrase
+        gives the same windows again and again)."""
         if not texts:
             return []
-        return [float(result[0][1]) for result in self.kiwi.analyze(texts, top_n=1)]
+        unique = list(dict.fromkeys(texts))
+        results = self.kiwi.analyze(unique, top_n=1)
+        scores = {text: float(result[0][1]) for text, result in zip(unique, results, strict=True)}
+        return [scores[text] for text in texts]
+
+
+def _tokens_of(words: Sequence[tuple[int, int, str]], tokens: list[Any]) -> list[list[Any]]:
+    """For each word `(start, end, _)`, in order, the tokens overlapping it, in order.
+
+    One sweep when the words and the token starts run left to right (as Kiwi gives them), so a
+    long sentence costs its words plus its tokens, not their product.
+    """
+    ordered = all(a.start <= b.start for a, b in pairwise(tokens))
+    ordered = ordered and all(a[1] <= b[0] for a, b in pairwise(words))
+    if not ordered:
+        return [[t for t in tokens if t.start < e and t.start + t.len > s] for s, e, _ in words]
+    found: list[list[Any]] = []
+    first = 0  # tokens before it end at or before the current word's start
+    for start, end, _ in words:
+        while first < len(tokens) and tokens[first].start + tokens[first].len <= start:
+            first += 1
+        inside = []
+        for index in range(first, len(tokens)):
+            token = tokens[index]
+            if token.start >= end:
+                break
+            if token.start + token.len > start:
+                inside.append(token)
+        found.append(inside)
+    return found
