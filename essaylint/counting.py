@@ -99,6 +99,9 @@ _JOINING_RE = compile_pattern(
 _JOINING_CATEGORIES = frozenset({"Mn", "Mc", "Me", "Cn"})
 # Only code points outside Latin-1, Latin Extended and Hangul syllables can join (all above).
 _UNCOMMON_RE = compile_pattern(r"[^\x00-\u02ff\uac00-\ud7a3]")
+# Three or more regional indicators in a row: `regex` pairs them by counting back to the run's
+# start at every position, quadratic in the run's length.
+_INDICATOR_RUN_RE = compile_pattern("[\U0001f1e6-\U0001f1ff]{3,}")
 
 
 @lru_cache(maxsize=4096)
@@ -127,8 +130,23 @@ def _grapheme_pattern() -> Any:
 
 
 def _clusters(text: str) -> list[str]:
-    """Split into extended grapheme clusters (UAX #29)."""
-    clusters: list[str] = _grapheme_pattern().findall(text)
+    """Split into extended grapheme clusters (UAX #29).
+
+    A run of regional indicators pairs from its start (UAX #29 GB12, GB13), so a cluster
+    always ends before the run's third, fifth ... indicator; the text is cut there and each
+    piece split on its own, which keeps a long run of flags linear.
+    """
+    pattern = _grapheme_pattern()
+    if _INDICATOR_RUN_RE.search(text) is None:
+        found: list[str] = pattern.findall(text)
+        return found
+    clusters: list[str] = []
+    piece = 0
+    for run in _INDICATOR_RUN_RE.finditer(text):
+        for cut in range(run.start() + 2, run.end(), 2):
+            clusters.extend(pattern.findall(text[piece:cut]))
+            piece = cut
+    clusters.extend(pattern.findall(text[piece:]))
     return clusters
 
 
