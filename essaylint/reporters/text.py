@@ -76,21 +76,56 @@ def _clusters(line: str) -> tuple[list[tuple[str, int, int]], list[int]]:
     """(shown text, width, display column) per cluster, and each code point's cluster index.
 
     A zero-width code point joins the cluster before it, so a cut never separates a syllable
-    from its decomposed jamo or a letter from its combining mark.
+    from its decomposed jamo or a letter from its combining mark. A cluster's text is joined
+    once it is complete: adding to it mark by mark would copy it again for every mark.
     """
     clusters: list[tuple[str, int, int]] = []
     owner: list[int] = []
-    column = 0
+    pieces: list[str] = []  # shown text of the cluster being built (index len(clusters))
+    cluster_width = cluster_column = column = 0
     for char in line:
         shown, width = _shown(char, column) if char == "\t" else _shown_fixed(char)
-        if width == 0 and clusters:
-            text, joined_width, at = clusters[-1]
-            clusters[-1] = (text + shown, joined_width, at)
+        if width == 0 and pieces:
+            pieces.append(shown)
         else:
-            clusters.append((shown, width, column))
-        owner.append(len(clusters) - 1)
+            if pieces:
+                clusters.append(("".join(pieces), cluster_width, cluster_column))
+            pieces = [shown]
+            cluster_width, cluster_column = width, column
+        owner.append(len(clusters))
         column += width
+    if pieces:
+        clusters.append(("".join(pieces), cluster_width, cluster_column))
     return clusters, owner
+
+
+class _ClusterLayout:
+    """A line's clusters with their start and end columns, made once per line."""
+
+    __slots__ = ("clusters", "ends", "owner", "starts", "total")
+
+    def __init__(self, line: str) -> None:
+        self.clusters, self.owner = _clusters(line)
+        self.starts = [at for _, _, at in self.clusters]
+        self.ends = [at + width for _, width, at in self.clusters]
+        self.total = self.ends[-1] if self.ends else 0
+
+
+def _columns(line: str) -> list[int]:
+    """Where each character of a `_SIMPLE_LINE` starts, and its total width last."""
+    # Widths in C: syllables to 2, printable ASCII to 1.
+    widths = _SYLLABLE.sub("\x02", line).encode("ascii").translate(_SIMPLE_WIDTHS)
+    return list(accumulate(widths, initial=0))
+
+
+@lru_cache(maxsize=8)
+def _layout(line: str) -> _ClusterLayout | list[int]:
+    """What an excerpt of `line` needs, made once however many findings the line has: its
+    `_columns` for a `_SIMPLE_LINE`, else its clusters. Remade for every finding, 10,000
+    findings on a 100,000-character line would each walk the whole line."""
+    if _SIMPLE_LINE.fullmatch(line):
+        return _columns(line)
+    return _ClusterLayout(line)
 
 
 def excerpt(line: str, start: int, end: int | None) -> tuple[str, int, int]:
@@ -99,15 +134,17 @@ def excerpt(line: str, start: int, end: int | None) -> tuple[str, int, int]:
     `start` and `end` are 0-based code-point offsets, `end` exclusive; None means no span (one
     caret at `start`).
     """
-    if _SIMPLE_LINE.fullmatch(line):
+    if isinstance(_layout(line), list):
         return _simple_excerpt(line, start, end)
     return _cluster_excerpt(line, start, end)
 
 
 def _cluster_excerpt(line: str, start: int, end: int | None) -> tuple[str, int, int]:
     """`excerpt` for any line, cluster by cluster."""
-    clusters, owner = _clusters(line)
-    total = sum(width for _, width, _ in clusters)
+    layout = _layout(line)
+    if not isinstance(layout, _ClusterLayout):
+        layout = _ClusterLayout(line)
+    clusters, owner, total = layout.clusters, layout.owner, layout.total
 
     def column_of(offset: int) -> int:
         if offset >= len(line):
@@ -128,7 +165,9 @@ def _cluster_excerpt(line: str, start: int, end: int | None) -> tuple[str, int, 
     low = 0 if first + min(carets, budget) <= budget else first - CONTEXT
     low = max(0, min(low, total - budget))
     high = low + budget
-    kept = [(text, width, at) for text, width, at in clusters if at >= low and at + width <= high]
+    # Kept: the clusters starting at or after `low` and ending at or before `high` (both
+    # columns only grow along the line, so that is one slice).
+    kept = clusters[bisect_left(layout.starts, low) : bisect_right(layout.ends, high)]
     left = kept[0][2] if kept else low
     right = kept[-1][2] + kept[-1][1] if kept else low
     cut_left = left > 0
@@ -143,9 +182,8 @@ def _cluster_excerpt(line: str, start: int, end: int | None) -> tuple[str, int, 
 def _simple_excerpt(line: str, start: int, end: int | None) -> tuple[str, int, int]:
     """`excerpt` for a `_SIMPLE_LINE`, where every character is its own cluster: the same
     arithmetic on a list of columns, without a tuple per character (the hot path on warm runs)."""
-    # Widths in C: syllables to 2, printable ASCII to 1.
-    widths = _SYLLABLE.sub("\x02", line).encode("ascii").translate(_SIMPLE_WIDTHS)
-    columns = list(accumulate(widths, initial=0))  # columns[i]: where character i starts
+    layout = _layout(line)
+    columns = layout if isinstance(layout, list) else _columns(line)
     size = len(line)
     total = columns[size]
     first = columns[min(max(start, 0), size)]
