@@ -206,9 +206,13 @@ class TypoDetector:
             return self.params.threshold_unknown
         return self.params.threshold
 
-    def score(self, units: Sequence[Unit]) -> list[Scored]:
-        """Every suspicious word of `units` with its best candidate and gain (for tuning)."""
-        suspects = self.suspects(units)
+    def score(
+        self, units: Sequence[Unit], suspects: Sequence[Suspect] | None = None
+    ) -> list[Scored]:
+        """Every suspicious word of `units` with its best candidate and gain (for tuning);
+        `suspects` are `self.suspects(units)` when the caller has them already."""
+        if suspects is None:
+            suspects = self.suspects(units)
         if not suspects:
             return []
         shortlist = self._shortlist([s.word for s in suspects])

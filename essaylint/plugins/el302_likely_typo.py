@@ -51,11 +51,14 @@ thresholds are natural-log likelihood gains measured on bench/typos (precision 0
 0.89 on held-out injected typos). Loading the model takes a few seconds once per run; documents
 without Hangul never load it. Needs kiwipiepy (a dependency; without it the rule is skipped with a note).
 
-Limits, so that any file is checked in time linear in its size: a word of more than 16
-syllables (text written without spaces; no word of an ordinary essay comes near) is not
-examined, a run of more than 256 characters without spaces that holds `/`, `@` or `www.` is
-taken for a link and not read, and each word of context around a suspect is cut to its 64
-characters nearest it.
+Limits, so that any file is checked in a few seconds: a word of more than 16 syllables
+(text written without spaces; no word of an ordinary essay comes near) is not examined, a run
+of more than 256 characters without spaces that holds `/`, `@` or `www.` is taken for a link
+and not read, and each word of context around a suspect is cut to its 64 characters nearest
+it. When the different words that look mistyped would take more than about 5 s to check
+(some 550 of 2-3 syllables, or 30 of 16; the kakao example has 172, the 38,000-character
+bench/typos essay corpus 375), the file is not read as prose: the rule is skipped for it with
+a note.
 """
 
 from __future__ import annotations
@@ -69,7 +72,7 @@ from typing import TYPE_CHECKING
 
 from essaylint.korean import DEFAULT_THRESHOLD, DEFAULT_THRESHOLD_UNKNOWN
 from essaylint.model import Document
-from essaylint.plugin import Hit, Rule, RuleContext, RuleOptions
+from essaylint.plugin import Hit, Rule, RuleContext, RuleOptions, RuleUnavailable
 
 if TYPE_CHECKING:
     from essaylint.korean.detect import TypoDetector, Unit
@@ -79,7 +82,18 @@ if TYPE_CHECKING:
 # The detector and its helpers are imported inside the functions: `--ignore model` runs (and
 # documents without Hangul) never pay for them.
 
-__all__ = ["RULE", "Options", "check", "detector"]
+__all__ = ["MOST_WORK", "RULE", "Options", "check", "detector", "work"]
+
+MOST_WORK = 1_000.0
+"""How much checking a file may ask for, in units of ~5 ms (see `work`): about 5 s. The
+kakao example asks for ~330, the 38,000-character bench/typos essay corpus ~790; 10 KB of
+random syllables ~6,000."""
+
+
+def work(word: str) -> float:
+    """Cost of checking a suspicious word: its candidates grow with its length, and each is as
+    long as the word (measured: 2 syllables ~7 ms, 5 ~21 ms, 11 ~76 ms, 16 ~165 ms)."""
+    return 1 + len(word) ** 2 / 8
 
 
 @dataclass(frozen=True)
@@ -184,7 +198,15 @@ def check(doc: Document, opts: Options, ctx: RuleContext) -> Iterator[Hit]:
     units, origins = _units(doc, vocabulary, opts.defer_to_known_typo)
     if not units:
         return
-    found = detector(opts.keystroke_slips).score(units)
+    typos = detector(opts.keystroke_slips)
+    suspects = typos.suspects(units)
+    different = {suspect.word for suspect in suspects}
+    if sum(work(word) for word in different) > MOST_WORK:
+        raise RuleUnavailable(
+            f"{len(different):,} different words look mistyped, too many to check "
+            "(the text does not read as Korean prose)"
+        )
+    found = typos.score(units, suspects)
     for scored in found:
         needed = opts.threshold_unknown if scored.unknown else opts.threshold
         if scored.best is None or scored.gain < needed:
