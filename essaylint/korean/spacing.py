@@ -17,6 +17,7 @@ a particle other than `에` (`오는데도`) is never split, since both readings
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -111,25 +112,29 @@ def suggest_spacing(kiwi: Any, texts: Sequence[str]) -> list[Spacing]:
         ]
         for start, end in _words_with(text, kept):
             word = text[start:end]
-            inside = [p - start for p in kept if start < p < end]
+            inside = {p - start for p in kept[bisect_right(kept, start) : bisect_left(kept, end)]}
             suggestion = "".join((" " if k in inside else "") + char for k, char in enumerate(word))
             found.append(Spacing(index, start, end, word, suggestion))
     return found
 
 
 def _words_with(text: str, points: list[int]) -> list[tuple[int, int]]:
-    """The whitespace-separated words of `text` that contain some of `points` (trimmed of
-    punctuation at both ends)."""
+    """The whitespace-separated words of `text` that contain some of `points` (ascending),
+    trimmed of punctuation at both ends. One sweep: a long sentence with a suggestion in every
+    word would otherwise test every point against every word."""
     result: list[tuple[int, int]] = []
     start = 0
     length = len(text)
+    passed = 0  # points at or before the current word's start
     while start < length:
         while start < length and text[start].isspace():
             start += 1
         end = start
         while end < length and not text[end].isspace():
             end += 1
-        if any(start < p < end for p in points):
+        while passed < len(points) and points[passed] <= start:
+            passed += 1
+        if passed < len(points) and points[passed] < end:
             while start < end and not text[start].isalnum():
                 start += 1
             while end > start and not text[end - 1].isalnum():
