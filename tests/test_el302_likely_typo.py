@@ -139,3 +139,15 @@ def test_rule_metadata() -> None:
     for heading in ("What it flags", "Why it matters", "Example", "Instead", "Fix"):
         assert f"## {heading}\n" in RULE.doc
     assert "## False positives\n" in RULE.doc
+
+
+def test_the_time_budget_grows_with_the_text() -> None:
+    """Text that does not read as Korean (a suspect in every other word) is not guessed at,
+    but a long document of essays may ask for more work than a short one: it is checked whole."""
+    from essaylint.plugins.el302_likely_typo import MOST_WORK, within_budget, work
+
+    words = [f"가{chr(0xAC00 + i)}나" for i in range(600)]  # 600 different 3-syllable words
+    assert sum(work(w) for w in words) == 600 * (1 + 9 / 8) > MOST_WORK
+    assert not within_budget(words, 2_000)  # as dense as random syllables: skipped
+    assert within_budget(words, 40_000)  # as sparse as in essays: checked
+    assert within_budget(words[:400], 0)  # few enough for any file

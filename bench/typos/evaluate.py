@@ -323,7 +323,7 @@ def tune(seed: int) -> None:
         text, where = document(cases)
         doc = build_document(text)
         vocabulary = el302_likely_typo.Vocabulary(el302_likely_typo.shipped_words())
-        units, origins = el302_likely_typo._units(doc, vocabulary, False)
+        units, origins, _ = el302_likely_typo._units(doc, vocabulary, False)
         detector = TypoDetector(model.get_kiwi(), Params(), pairs=el302_likely_typo._known_pairs())
         for scored in detector.score(units):
             block, first = origins[scored.unit]

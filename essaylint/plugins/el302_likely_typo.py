@@ -56,15 +56,16 @@ Limits, so that any file is checked in a few seconds: a word of more than 16 syl
 of more than 256 characters without spaces that holds `/`, `@` or `www.` is taken for a link
 and not read, and each word of context around a suspect is cut to its 64 characters nearest
 it. When the different words that look mistyped would take more than about 5 s to check
-(some 550 of 2-3 syllables, or 30 of 16; the kakao example has 172, the 38,000-character
+beyond what five times the usual share of them in essay prose would take (a 10 KB file: some
+550 words of 2-3 syllables, or 30 of 16; the kakao example has 172, the 38,000-character
 bench/typos essay corpus 375), the file is not read as prose: the rule is skipped for it with
-a note.
+a note. A long document of real essays is checked whole, in time linear in its size.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
@@ -82,12 +83,31 @@ if TYPE_CHECKING:
 # The detector and its helpers are imported inside the functions: `--ignore model` runs (and
 # documents without Hangul) never pay for them.
 
-__all__ = ["MOST_WORK", "RULE", "Options", "check", "detector", "work"]
+__all__ = [
+    "MOST_WORK",
+    "RULE",
+    "WORK_PER_CHARACTER",
+    "Options",
+    "check",
+    "detector",
+    "within_budget",
+    "work",
+]
 
 MOST_WORK = 1_000.0
-"""How much checking a file may ask for, in units of ~5 ms (see `work`): about 5 s. The
-kakao example asks for ~330, the 38,000-character bench/typos essay corpus ~790; 10 KB of
-random syllables ~6,000."""
+"""How much checking a file may ask for, in units of ~5 ms (see `work`), beyond
+`WORK_PER_CHARACTER` of its text: about 5 s for any file. The kakao example asks for ~330, the
+38,000-character bench/typos essay corpus ~790 (0.02 a character); 10 KB of random syllables
+~6,000 (over 1 a character)."""
+WORK_PER_CHARACTER = 0.1
+"""Five times what essay prose asks for: a long document of real essays is checked whole (in
+time linear in its size), while text that does not read as Korean is not."""
+
+
+def within_budget(words: Iterable[str], size: int) -> bool:
+    """Whether checking these different suspicious words, in `size` characters of text, is
+    worth its time (`MOST_WORK`, `WORK_PER_CHARACTER`)."""
+    return sum(work(word) for word in words) <= MOST_WORK + WORK_PER_CHARACTER * size
 
 
 def work(word: str) -> float:
@@ -155,15 +175,18 @@ def _overlaps(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
 
 def _units(
     doc: Document, vocabulary: Vocabulary, defer: bool
-) -> tuple[list[Unit], list[tuple[Block, int]]]:
-    """Sentences to examine, and for each the block it came from and its offset there."""
+) -> tuple[list[Unit], list[tuple[Block, int]], int]:
+    """Sentences to examine, for each the block it came from and its offset there, and the
+    length of all the blocks' text."""
     from essaylint.korean.detect import Unit
     from essaylint.korean.scan import blocks, span_words
     from essaylint.korean.text import hangul_words, sentence_bounds, sentence_starts
 
     units: list[Unit] = []
     origins: list[tuple[Block, int]] = []
+    size = 0
     for block in blocks(doc):
+        size += len(block.text)
         by_sentence: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
         starts = sentence_starts(block.text)
         for span, offset in span_words(block):
@@ -184,7 +207,7 @@ def _units(
                 )
             )
             origins.append((block, first))
-    return units, origins
+    return units, origins, size
 
 
 def check(doc: Document, opts: Options, ctx: RuleContext) -> Iterator[Hit]:
@@ -195,13 +218,13 @@ def check(doc: Document, opts: Options, ctx: RuleContext) -> Iterator[Hit]:
         return
     words = user_words(ctx.settings, ctx.base_dir, doc.comments)
     vocabulary = Vocabulary(shipped_words() | words)
-    units, origins = _units(doc, vocabulary, opts.defer_to_known_typo)
+    units, origins, size = _units(doc, vocabulary, opts.defer_to_known_typo)
     if not units:
         return
     typos = detector(opts.keystroke_slips)
     suspects = typos.suspects(units)
     different = {suspect.word for suspect in suspects}
-    if sum(work(word) for word in different) > MOST_WORK:
+    if not within_budget(different, size):
         raise RuleUnavailable(
             f"{len(different):,} different words look mistyped, too many to check "
             "(the text does not read as Korean prose)"
