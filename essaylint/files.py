@@ -1,4 +1,5 @@
-"""Reading the small files a config names: the config itself, its `extends`, packs, word lists.
+"""Files essaylint reads for settings and writes for results: the small files a config names
+(the config itself, its `extends`, packs, word lists) and atomic replacement (fixes, reports).
 
 Their paths are the user's to choose, so one may be a named pipe, a device or a folder. They
 are opened without waiting and read only when they are a regular file of bounded size: a FIFO
@@ -7,11 +8,19 @@ must not hang a run and `/dev/zero` must not fill memory (both did, as a typo pa
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
+import tempfile
 from pathlib import Path
 
-__all__ = ["MAX_SETTINGS_BYTES", "UnreadableFile", "describe_missing", "read_small_file"]
+__all__ = [
+    "MAX_SETTINGS_BYTES",
+    "UnreadableFile",
+    "describe_missing",
+    "read_small_file",
+    "replace_atomically",
+]
 
 MAX_SETTINGS_BYTES = 16 * 1024 * 1024  # far beyond any config, pack or word list
 _NO_WAIT = getattr(os, "O_NONBLOCK", 0)
@@ -61,3 +70,27 @@ def describe_missing(path: Path) -> str:
     if stat.S_ISDIR(info.st_mode):
         return "is a directory"
     return "not a regular file"
+
+
+def replace_atomically(
+    target: str, data: bytes, mode: int, owner: tuple[int, int] | None = None
+) -> None:
+    """Write `data` to a temporary file beside `target`, then rename it over `target`: a reader
+    sees the old bytes or the new, never half of them. `mode` (and `owner`, where allowed) are
+    given to the new file; OSError when it cannot be done, the temporary file removed."""
+    folder, name = os.path.split(target)
+    handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".essaylint")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temp, mode)
+        if owner is not None and hasattr(os, "chown"):
+            with contextlib.suppress(OSError):  # keeping the owner needs privileges
+                os.chown(temp, *owner)
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise

@@ -30,7 +30,6 @@ from __future__ import annotations
 import difflib
 import os
 import stat
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, replace
@@ -39,6 +38,7 @@ from typing import Any
 
 from essaylint.config import ConfigError, ConfigFinder, Settings
 from essaylint.discovery import STDIN, expand_paths
+from essaylint.files import replace_atomically
 from essaylint.patterns import compile_pattern
 from essaylint.plugin import Edit
 from essaylint.results import FileResult, Finding
@@ -302,26 +302,13 @@ def write_fixed(path: str | os.PathLike[str], original: bytes, data: bytes) -> N
         raise FixError(
             f"cannot write fixes: the file has {info.st_nlink} hard links; left unchanged"
         )
-    folder, name = os.path.split(target)
     try:
-        handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".essaylint")
+        replace_atomically(
+            target, data, stat.S_IMODE(info.st_mode), owner=(info.st_uid, info.st_gid)
+        )
     except OSError as error:
         raise FixError(f"cannot write fixes: {_reason(error)}; left unchanged") from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temp, stat.S_IMODE(info.st_mode))
-        if hasattr(os, "chown"):
-            with suppress(OSError):  # keep the owner when allowed (e.g. fixing as root)
-                os.chown(temp, info.st_uid, info.st_gid)
-        os.replace(temp, target)
-    except OSError as error:
-        with suppress(OSError):
-            os.unlink(temp)
-        raise FixError(f"cannot write fixes: {_reason(error)}; left unchanged") from None
-    _sync_folder(folder)
+    _sync_folder(os.path.dirname(target))
 
 
 def _sync_folder(folder: str) -> None:

@@ -21,13 +21,12 @@ from __future__ import annotations
 import html
 import os
 import stat
-import tempfile
 from collections.abc import Iterable, Sequence
-from contextlib import suppress
 from typing import TYPE_CHECKING, TextIO
 
 from essaylint import __version__
 from essaylint.counting import MODE_LABELS, MODE_UNITS
+from essaylint.files import replace_atomically
 from essaylint.printable import printable
 from essaylint.reporters import decodable
 from essaylint.reporters.score import STATE_LABELS, percent
@@ -707,20 +706,10 @@ def _is_page(path: str) -> bool:
 def _replace(output: str, data: bytes, info: os.stat_result | None) -> None:
     """A temporary file beside the target, then `os.replace`: never a half-written page. A
     symlink stays a link (its target is replaced); an old page keeps its mode."""
-    target = os.path.realpath(output)
-    folder, name = os.path.split(target)
+    mode = stat.S_IMODE(info.st_mode) if info is not None else _new_file_mode()
     try:
-        handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".essaylint")
+        replace_atomically(os.path.realpath(output), data, mode)
     except OSError as error:
-        raise PageError(f"cannot write: {_reason(error)}") from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temp, stat.S_IMODE(info.st_mode) if info is not None else _new_file_mode())
-        os.replace(temp, target)
-    except OSError as error:
-        with suppress(OSError):
-            os.unlink(temp)
         raise PageError(f"cannot write: {_reason(error)}") from None
 
 
