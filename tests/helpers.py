@@ -52,6 +52,22 @@ def essaylint(
     )
 
 
+def essaylint_unread(*args: str, cwd: Path, timeout: float = 300) -> tuple[int, str]:
+    """`python -m essaylint ARGS` with its stdout read by nobody (`essaylint … | head` once
+    head has gone): its exit code and stderr."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "essaylint", *args],
+        cwd=cwd,
+        env=user_environment(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()
+    errors = process.stderr.read().decode("utf-8")
+    return process.wait(timeout=timeout), errors
+
+
 def essay(
     number: int, *, second: str = "팀의 온보딩 문서를 꾸준히 정리하겠습니다.", extra: str = ""
 ) -> str:

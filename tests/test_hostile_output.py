@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import IO, Any
 
 import pytest
-from helpers import user_environment
+from helpers import essaylint_unread, user_environment
 
 from essaylint import replay
 
@@ -213,17 +213,7 @@ def test_a_reader_that_leaves_stays_quiet(project: Path) -> None:
     """`essaylint … | head`: exit 1 and nothing on stderr, as before (and as click does)."""
     for n in range(300):  # more than a pipe holds
         (project / f"e{n:03}.md").write_text(ESSAY, encoding="utf-8")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "essaylint", "check", *NO_MODEL, "--no-cache", "."],
-        cwd=project,
-        env=user_environment(),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-    assert process.stdout is not None and process.stderr is not None
-    process.stdout.close()
-    errors = process.stderr.read().decode("utf-8")
-    assert (process.wait(timeout=300), errors) == (1, "")
+    assert essaylint_unread("check", *NO_MODEL, "--no-cache", ".", cwd=project) == (1, "")
 
 
 # --- 2. report -o over an input -------------------------------------------------------------

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from helpers import essaylint, user_environment, write_essays
+from helpers import essaylint, essaylint_unread, write_essays
 
 from essaylint import launch, replay
 
@@ -246,18 +246,10 @@ def test_a_world_changed_during_the_run_is_not_recorded(
 
 def _closed_reader(project: Path) -> tuple[int, str]:
     """The command with its stdout read by nobody (`essaylint … | head` once head is gone)."""
-    command = [sys.executable, "-m", "essaylint", "check", *NO_MODEL]
-    process = subprocess.Popen(
-        [*command, "--cache-dir", str(project / "cache"), "essays"],
-        cwd=project,
-        env=user_environment(),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+    cache = str(project / "cache")
+    return essaylint_unread(
+        "check", *NO_MODEL, "--cache-dir", cache, "essays", cwd=project, timeout=120
     )
-    assert process.stdout is not None and process.stderr is not None
-    process.stdout.close()
-    errors = process.stderr.read().decode("utf-8")
-    return process.wait(timeout=120), errors
 
 
 def test_a_reader_that_leaves_early(project: Path) -> None:
