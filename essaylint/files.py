@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 __all__ = [
@@ -78,6 +77,8 @@ def replace_atomically(
     """Write `data` to a temporary file beside `target`, then rename it over `target`: a reader
     sees the old bytes or the new, never half of them. `mode` (and `owner`, where allowed) are
     given to the new file; OSError when it cannot be done, the temporary file removed."""
+    import tempfile  # ~5 ms of imports (random, shutil) that only a run writing files needs
+
     folder, name = os.path.split(target)
     handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".essaylint")
     try:

@@ -23,10 +23,11 @@ from __future__ import annotations
 import atexit
 import marshal
 import os
-import stat
 import sys
 from collections.abc import Hashable
 from typing import Any
+
+from essaylint.files import UnreadableFile, read_small_file
 
 __all__ = ["MAX_ENTRIES", "STORE", "DerivedStore", "load_toml", "store_path"]
 
@@ -152,19 +153,9 @@ def _read(path: str) -> dict[Hashable, bytes]:
     Only a regular file of at most `MAX_BYTES` is read, opened without waiting: a named pipe,
     a device or a folder in its place (`ESSAYLINT_STORE=/dev/zero`) must not hang a run."""
     try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except (OSError, ValueError):
+        stored = marshal.loads(read_small_file(path, MAX_BYTES))
+    except (UnreadableFile, EOFError, ValueError, TypeError):
         return {}
-    try:
-        with open(descriptor, "rb", closefd=False) as handle:
-            info = os.fstat(descriptor)
-            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
-                return {}
-            stored = marshal.loads(handle.read(MAX_BYTES + 1))
-    except (OSError, EOFError, ValueError, TypeError):
-        return {}
-    finally:
-        os.close(descriptor)
     if not (isinstance(stored, tuple) and len(stored) == 2 and stored[0] == _header()):
         return {}
     entries = stored[1]
