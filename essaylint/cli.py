@@ -103,7 +103,9 @@ def unwritable(error: OSError | None) -> NoReturn:
     left (`essaylint … | head`), as click ends such a run."""
     if error is not None and error.errno == errno.EPIPE:
         sys.exit(EXIT_FINDINGS)
-    reason = "standard output is closed" if error is None else error.strerror or str(error)
+    from essaylint.files import os_reason
+
+    reason = "standard output is closed" if error is None else os_reason(error)
     _say(f"essaylint: cannot write the output: {reason}")
     sys.exit(EXIT_ERROR)
 

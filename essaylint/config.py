@@ -202,11 +202,7 @@ def unknown_key_hint(key: str, known: frozenset[str] | set[str], noun: str = "ke
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
-    return parse_toml(path, ConfigError)
-
-
-def parse_toml(path: Path, error_type: type[ValueError]) -> dict[str, Any]:
-    """A TOML file a config names, as a table; every problem one `error_type` line naming it.
+    """A config file (or its `extends`) as a table; every problem one ConfigError naming it.
 
     A UTF-8 BOM is allowed (editors on Windows add one); anything but UTF-8 is not TOML."""
     import tomllib  # deferred: most runs read no TOML file at all
@@ -215,15 +211,15 @@ def parse_toml(path: Path, error_type: type[ValueError]) -> dict[str, Any]:
         text = read_small_file(path).decode("utf-8-sig")
         return tomllib.loads(text)
     except UnreadableFile as error:
-        raise error_type(f"{path}: cannot read: {error}") from None
+        raise ConfigError(f"{path}: cannot read: {error}") from None
     except UnicodeDecodeError as error:
-        raise error_type(
+        raise ConfigError(
             f"{path}: not UTF-8 text (byte {error.start + 1}); TOML files are UTF-8"
         ) from None
     except tomllib.TOMLDecodeError as error:
-        raise error_type(f"{path}: invalid TOML: {error}") from None
+        raise ConfigError(f"{path}: invalid TOML: {error}") from None
     except RecursionError:
-        raise error_type(f"{path}: invalid TOML: nested too deeply") from None
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
 
 
 def _table(path: Path) -> dict[str, Any] | None:

@@ -17,6 +17,7 @@ __all__ = [
     "MAX_SETTINGS_BYTES",
     "UnreadableFile",
     "describe_missing",
+    "os_reason",
     "read_small_file",
     "replace_atomically",
 ]
@@ -34,7 +35,7 @@ def read_small_file(path: str | os.PathLike[str], limit: int = MAX_SETTINGS_BYTE
     try:
         descriptor = os.open(path, os.O_RDONLY | _NO_WAIT)
     except OSError as error:
-        raise UnreadableFile(_reason(error)) from None
+        raise UnreadableFile(os_reason(error)) from None
     except ValueError:  # a NUL character in the path
         raise UnreadableFile("invalid file name") from None
     try:
@@ -48,7 +49,7 @@ def read_small_file(path: str | os.PathLike[str], limit: int = MAX_SETTINGS_BYTE
         with open(descriptor, "rb", closefd=False) as handle:
             data = handle.read(limit + 1)
     except OSError as error:
-        raise UnreadableFile(_reason(error)) from None
+        raise UnreadableFile(os_reason(error)) from None
     finally:
         os.close(descriptor)
     if len(data) > limit:  # grew while read
@@ -56,8 +57,9 @@ def read_small_file(path: str | os.PathLike[str], limit: int = MAX_SETTINGS_BYTE
     return data
 
 
-def _reason(error: OSError) -> str:
-    return error.strerror or type(error).__name__
+def os_reason(error: OSError) -> str:
+    """An OSError as a short phrase for a one-line message (`No space left on device`)."""
+    return error.strerror or str(error) or type(error).__name__
 
 
 def describe_missing(path: Path) -> str:

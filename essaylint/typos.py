@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
 from essaylint.data import rules_root
-from essaylint.files import UnreadableFile, read_small_file
+from essaylint.files import UnreadableFile, os_reason, read_small_file
 from essaylint.patterns import compile_pattern
 from essaylint.plugin import RuleConfigError
 
@@ -139,9 +139,8 @@ def load_pack(path: str | Path | Traversable, *, label: str | None = None) -> Ty
         raw = read_small_file(path) if isinstance(path, (str, Path)) else path.read_bytes()
     except UnreadableFile as exc:
         raise PackError(f"{where}: cannot read: {exc}") from None
-    except OSError as exc:
-        reason = exc.strerror or exc.__class__.__name__
-        raise PackError(f"{where}: cannot read: {reason}") from None
+    except OSError as exc:  # a built-in pack inside the installed package
+        raise PackError(f"{where}: cannot read: {os_reason(exc)}") from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from essaylint import __version__
 from essaylint.counting import MODE_LABELS, MODE_UNITS
-from essaylint.files import replace_atomically
+from essaylint.files import os_reason, replace_atomically
 from essaylint.printable import printable
 from essaylint.reporters import decodable
 from essaylint.reporters.score import STATE_LABELS, percent
@@ -668,14 +668,14 @@ def write_page(page: str, output: str, inputs: Iterable[str]) -> None:
     except FileNotFoundError:
         info = None
     except OSError as error:
-        raise PageError(f"cannot write: {_reason(error)}") from None
+        raise PageError(f"cannot write: {os_reason(error)}") from None
     data = page.encode("utf-8")
     if info is not None and not stat.S_ISREG(info.st_mode):
         try:
             with open(output, "wb") as stream:
                 stream.write(data)
         except OSError as error:
-            raise PageError(f"cannot write: {_reason(error)}") from None
+            raise PageError(f"cannot write: {os_reason(error)}") from None
         return
     if info is not None:
         if any(_same_file(path, info) for path in inputs):
@@ -710,7 +710,7 @@ def _replace(output: str, data: bytes, info: os.stat_result | None) -> None:
     try:
         replace_atomically(os.path.realpath(output), data, mode)
     except OSError as error:
-        raise PageError(f"cannot write: {_reason(error)}") from None
+        raise PageError(f"cannot write: {os_reason(error)}") from None
 
 
 def _new_file_mode() -> int:
@@ -718,7 +718,3 @@ def _new_file_mode() -> int:
     umask = os.umask(0o022)
     os.umask(umask)
     return 0o666 & ~umask
-
-
-def _reason(error: OSError) -> str:
-    return error.strerror or str(error)
