@@ -97,7 +97,7 @@ class ParsedSource:
     malformed_headings: list[int] = field(default_factory=list)  # `###성장과정` lines
 
 
-def _make_parser() -> MarkdownIt:
+def _make_parser(front_matter: bool) -> MarkdownIt:
     from markdown_it import MarkdownIt
     from mdit_py_plugins.front_matter import front_matter_plugin
 
@@ -106,18 +106,48 @@ def _make_parser() -> MarkdownIt:
     # (`_inline_children`): most essay paragraphs are plain text, and parsing their inline
     # structure was a third of markdown-it's time.
     parser.disable(["inline", "text_join"])
-    return parser.use(front_matter_plugin)
+    return parser.use(front_matter_plugin) if front_matter else parser
 
 
-_PARSERS: list[MarkdownIt] = []
+_PARSERS: dict[bool, MarkdownIt] = {}
 
 
-def markdown_parser() -> MarkdownIt:
+def markdown_parser(front_matter: bool = True) -> MarkdownIt:
     """markdown-it, configured as essaylint reads Markdown; imported and built on first use
-    (~40 ms), as an essay of common blocks and plain or bold text needs none of it."""
-    if not _PARSERS:
-        _PARSERS.append(_make_parser())
-    return _PARSERS[0]
+    (~40 ms), as an essay of common blocks and plain or bold text needs none of it. Without
+    `front_matter`, a `---` block at the top is a thematic break and the Markdown under it."""
+    parser = _PARSERS.get(front_matter)
+    if parser is None:
+        parser = _PARSERS[front_matter] = _make_parser(front_matter)
+    return parser
+
+
+_FENCE_LINE = compile_pattern(r"^-{3,}[ \t]*$")
+# `title: 자기소개서`, `layout: post`, `tags: [a, b]`, `date:`: a YAML mapping key at the margin.
+_YAML_KEY = compile_pattern(r"^[\w\"'][^:#]{0,60}:(?:[ \t]|$)")
+_YAML_MORE = compile_pattern(r"^(?:[ \t]|-[ \t]|-$|#|\.\.\.[ \t]*$)")
+
+
+def reads_as_front_matter(lines: Sequence[str]) -> bool:
+    """Whether a file opening with `---` opens with YAML front matter rather than Markdown.
+
+    People start notes with a thematic break (`---`, then headings, sentences, tables, and
+    another `---`); only a block whose lines at the margin are all `key:` lines (list items,
+    indented lines and comments between them) is front matter. A block without a closing
+    `---` is none either way.
+    """
+    if not lines or not _FENCE_LINE.match(lines[0]):
+        return False
+    keys = 0
+    for line in lines[1:]:
+        if _FENCE_LINE.match(line) or line.rstrip() == "...":
+            return keys > 0
+        if not line.strip() or _YAML_MORE.match(line):
+            continue
+        if not _YAML_KEY.match(line):
+            return False
+        keys += 1
+    return False
 
 
 # Characters that can start inline markup in CommonMark (escapes, code, strikethrough, emphasis,
@@ -932,7 +962,8 @@ def parse_source(text: str, question_style: str | Sequence[str] = "auto") -> Par
         depth_seen = 0
     else:
         env: dict[str, Any] = {}  # link reference definitions, read by the inline parser
-        tokens = markdown_parser().parse(source, env)
+        yaml_block = reads_as_front_matter(lines)
+        tokens = markdown_parser(front_matter=yaml_block).parse(source, env)
         comments, front_matter, depth_seen = _walk_tokens(walk, tokens, env)
     notes: list[str] = []
     line_count = len(lines) - (1 if source.endswith("\n") else 0)

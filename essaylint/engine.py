@@ -280,8 +280,7 @@ def lint_document(
             if suppressions and is_suppressed(suppressions, hit.line, partial(matches, rule)):
                 continue
             findings.append(_finding(hit, rule, entry.severity, path))
-    findings.sort()
-    result.findings = findings
+    result.findings = _one_per_place(findings)
     if any(rule.code in VALUE_RULES for rule in selected):
         from essaylint.values import known_values, value_coverage
 
@@ -294,6 +293,27 @@ def lint_document(
     result.answered = sum(1 for a in assessments if a.answered)
     result.complete = sum(1 for a in assessments if a.complete)
     return result
+
+
+def _one_per_place(findings: list[Finding]) -> list[Finding]:
+    """Sorted, each problem once: a rule reading a question and one of its parts (or two
+    overlapping blocks) must not report the same place twice; the first, outermost wins."""
+    findings.sort()
+    seen: set[tuple[object, ...]] = set()
+    unique: list[Finding] = []
+    for finding in findings:
+        key = (
+            finding.code,
+            finding.line,
+            finding.col,
+            finding.end_line,
+            finding.end_col,
+            finding.message,
+        )
+        if key not in seen:
+            seen.add(key)
+            unique.append(finding)
+    return unique
 
 
 def _canonical_selector(rules: dict[str, Rule], selector: str) -> str:

@@ -51,7 +51,7 @@ def blocks(doc: Document) -> Iterator[Block]:
     """Every place the model rules read, in document order."""
     if doc.preamble:
         yield _block(doc.preamble, None)
-    for section in doc.walk():
+    for section in doc.text_sections():
         if section.title_spans:
             yield _block(section.title_spans, section)
         if section.kind != "reference" and section.spans:

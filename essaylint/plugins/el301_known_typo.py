@@ -138,7 +138,7 @@ def check(doc: Document, opts: Options, ctx: RuleContext) -> Iterator[Hit]:
     if matcher is None:
         return
     yield from _check_spans(doc.preamble, None, matcher)
-    for section in doc.walk():
+    for section in doc.text_sections():
         yield from _check_spans(section.title_spans, section, matcher)
         yield from _check_spans(section.spans, section, matcher)
 
