@@ -95,6 +95,9 @@ class ParsedSource:
     line_count: int
     notes: list[str]
     malformed_headings: list[int] = field(default_factory=list)  # `###성장과정` lines
+    # A file written without one blank line cannot mark two titles over one answer by leaving
+    # the blank out: its consecutive headings are separate questions.
+    has_blank_lines: bool = True
 
 
 def _make_parser(front_matter: bool) -> MarkdownIt:
@@ -771,6 +774,7 @@ class _Walk:
         self.builder = _SpanBuilder(source, line_starts)
         self.pieces: list[_Piece] = []
         self.parent_title: str | None = None
+        self.parent_line = 0  # the line of that heading: two headings may share a title
         self.list_group = 0
 
     def spans(self) -> list[Span]:
@@ -818,17 +822,35 @@ class _Walk:
         if missing is not None and visible.startswith("#"):
             title = _strip_leading(group, _HASHES)
             hashes = len(missing.group(2))
-            found = Candidate("heading", _visible(title), line, self.parent_title, hashes=hashes)
+            found = Candidate(
+                "heading",
+                _visible(title),
+                line,
+                self.parent_title,
+                hashes=hashes,
+                parent_line=self.parent_line,
+            )
             return found, title
         bold = _BOLD_LINE.match(raw)
         if bold is not None:
             colon = bool(bold.group(3)) or bool(_BOLD_COLON.search(bold.group(2)))
-            found = Candidate("bold-label", visible, line, self.parent_title, ends_with_colon=colon)
+            found = Candidate(
+                "bold-label",
+                visible,
+                line,
+                self.parent_title,
+                ends_with_colon=colon,
+                parent_line=self.parent_line,
+            )
             return found, group
         if QUESTION_PREFIX.match(visible):
-            return Candidate("q-line", visible, line, self.parent_title), group
+            return Candidate(
+                "q-line", visible, line, self.parent_title, parent_line=self.parent_line
+            ), group
         if first and could_be_label(visible):
-            return Candidate("q-line", visible, line, self.parent_title), group
+            return Candidate(
+                "q-line", visible, line, self.parent_title, parent_line=self.parent_line
+            ), group
         return None
 
     def list_item(self, spans: list[Span], number: int | None) -> None:
@@ -849,6 +871,7 @@ class _Walk:
             " ".join(_visible(g) for g in groups[:take]),
             groups[0][0].line,
             self.parent_title,
+            parent_line=self.parent_line,
             group=self.list_group,
             number=number,
         )
@@ -866,7 +889,9 @@ class _Walk:
             self.pieces.append(_Piece(textless=1))
             return
         title = " ".join(_visible(g) for g in _by_line(spans))
-        candidate = Candidate("blockquote", title, spans[0].line, self.parent_title)
+        candidate = Candidate(
+            "blockquote", title, spans[0].line, self.parent_title, parent_line=self.parent_line
+        )
         self.pieces.append(_Piece(candidate=candidate, title_spans=spans))
 
     def html_block(self, content: str, first_line: int, *, top_level: bool) -> None:
@@ -891,7 +916,13 @@ class _Walk:
             title = self._html_spans(content, mask, match.start(1), match.end(1), first_line)
             if not title:
                 continue
-            candidate = Candidate("details", _visible(title), title[0].line, self.parent_title)
+            candidate = Candidate(
+                "details",
+                _visible(title),
+                title[0].line,
+                self.parent_title,
+                parent_line=self.parent_line,
+            )
             piece = _Piece(candidate=candidate, title_spans=title)
         self._html_text(content, mask, position, len(content), first_line, piece)
         if piece is not None:
@@ -981,6 +1012,7 @@ def parse_source(text: str, question_style: str | Sequence[str] = "auto") -> Par
         line_count=line_count,
         notes=notes,
         malformed_headings=malformed,
+        has_blank_lines=any(not line.strip() for line in lines[:line_count]),
     )
 
 
@@ -1152,6 +1184,7 @@ def _add_heading(
     )
     walk.pieces.append(_Piece(heading=heading))
     walk.parent_title = title
+    walk.parent_line = start + 1
 
 
 def _inline_comments(inline: Token | _Inline, start: int, lines: list[str]) -> list[Comment]:

@@ -17,7 +17,9 @@ How a heading with child headings is read (the first rule that applies wins):
 
 A heading with no child headings is a question, except a collection title (`# 카카오 자기소개서`)
 with no text under it, which is a group. Headings of the same level on directly consecutive
-lines, with nothing between them, are one question with alternative titles (`stacked = "share"`).
+lines, with nothing between them, are one question with alternative titles (`stacked = "share"`),
+unless they are numbered differently (`2.1.` over `2.2.`) or the file has no blank line at all
+(then nothing marks two titles over one answer apart from two empty questions).
 """
 
 from __future__ import annotations
@@ -235,6 +237,8 @@ def build_outline(
     reference_titles: tuple[str, ...] | None = None,
 ) -> list[Section]:
     """Build the classified section tree from a parsed source."""
+    if not parsed.has_blank_lines:
+        stacked = "separate"
     roots = _nest(_stack(parsed.headings, stacked, reference_titles))
     for root in roots:
         _classify(root, reference_titles)

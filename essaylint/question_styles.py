@@ -72,6 +72,14 @@ _REVEAL_SUMMARY = compile_pattern(
     r"클릭|내용|코드|참고|Answer|Show|Click|More|Details|Expand|Code)\W*(?:보기)?\W*$",
     re.IGNORECASE,
 )
+# How interview banks write a question as a bare topic: `GC 과정에 대해서 설명`, `TCP와 UDP 차이`,
+# `가상 메모리란`, `JVM이 뭔가요`. Not a question alone; a list full of them is a bank.
+_TOPIC_QUESTION = compile_pattern(
+    r"(?:설명|차이점?|비교|장단점|이란|[가-힣A-Za-z0-9)]란|뭔가요|뭐야|뭐지|무엇|방법|이유)\s*\??\s*$"
+)
+_BANK_ITEM_MAX = 100  # characters: longer items are prose, not a recalled question
+# A sentence of notes (`…했다.`, `…입니다`, `…이에요`), not a polite request (`…해 주세요`).
+_NOTE_SENTENCE = compile_pattern(r"(?:[.!。]|[다죠]|(?<![세나까가])요)\s*$")
 # `#12 질문`, `12.`: a numbered summary in a list of interview questions.
 _NUMBERED_SUMMARY = compile_pattern(r"^\s*#?\d{1,4}\b")
 
@@ -85,6 +93,7 @@ class Candidate:
     line: int
     # The nearest heading above it (None at the top of a file): its title decides the context.
     parent_title: str | None = None
+    parent_line: int = 0
     hashes: int = 0  # headings missing their space: how many `#`
     ends_with_colon: bool = False  # bold labels: `**지원동기:**`
     # List items of one list share a group; an ordered item also has its number, so `2.` after
@@ -176,12 +185,19 @@ def choose_questions(
         c.style for c, s in zip(candidates, strengths, strict=True) if s == "medium" and c.answered
     )
     uses_headings = any(_explicit(read_title(title)) for title in heading_titles)
+    banks = _question_banks(candidates, strengths)
     chosen: list[bool] = []
     inside: Candidate | None = None  # the question found here whose answer we are in
+    inside_index = -1
     parent: str | None = None
-    for candidate, level in zip(candidates, strengths, strict=True):
+    for index, (candidate, level) in enumerate(zip(candidates, strengths, strict=True)):
         if candidate.parent_title != parent:
             parent, inside = candidate.parent_title, None  # a real heading ends that answer
+        bank = banks.get(index)
+        if bank is not None and (level == "strong" or _bank_item(candidate)):
+            level = "strong"
+            if inside is not None and banks.get(inside_index) == bank:
+                inside = None  # the next item of the same bank, even after a code block
         take = candidate.style in allowed and level != "weak"
         if take and level == "medium":
             in_use = strong[candidate.style] >= 1 or medium[candidate.style] >= 2
@@ -192,8 +208,46 @@ def choose_questions(
             take = _fits_context(candidate, level, parent, inside)
         chosen.append(take)
         if take:
-            inside = candidate
+            inside, inside_index = candidate, index
     return chosen
+
+
+def _bank_item(candidate: Candidate) -> bool:
+    """An item short enough to be a recalled question, and not a sentence of notes."""
+    title = candidate.title.strip()
+    return 0 < len(title) <= _BANK_ITEM_MAX and not _NOTE_SENTENCE.search(title)
+
+
+def _question_banks(
+    candidates: Sequence[Candidate], strengths: Sequence[Strength]
+) -> dict[int, tuple[int, bool]]:
+    """Lists that are question banks: index of each of their items -> (heading line, bullets).
+
+    Interview notes list recalled questions as bullets, most of them asking (`…설명해주세요`,
+    `…란?`) and the rest bare topics (`Div와 Span의 차이`, `이직 사유`). One top-level list is a
+    bank when at least two of its items, and a quarter of them, ask or name a question topic,
+    and at most a third read as sentences of notes. Every short item of a bank is then a
+    question; lists of a bank's kind (bullets or numbers) under the same heading continue it,
+    even after a code block or a paragraph that ended the list in Markdown. A list inside an
+    answer (three bare points under `1. 지원 동기 (500자)`) is no bank: its items do not ask.
+    """
+    lists: dict[int, list[int]] = {}
+    for index, candidate in enumerate(candidates):
+        if candidate.style == "list-item":
+            lists.setdefault(candidate.group, []).append(index)
+    banks: dict[int, tuple[int, bool]] = {}
+    for members in lists.values():
+        asking = sum(
+            1
+            for i in members
+            if strengths[i] == "strong" or _TOPIC_QUESTION.search(candidates[i].title.strip())
+        )
+        sentences = sum(1 for i in members if _NOTE_SENTENCE.search(candidates[i].title.strip()))
+        if asking >= 2 and asking * 4 >= len(members) and sentences * 3 <= len(members):
+            first = candidates[members[0]]
+            key = (first.parent_line, first.number is None)
+            banks.update((i, key) for i in members)
+    return banks
 
 
 def _fits_context(

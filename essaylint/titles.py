@@ -44,7 +44,7 @@ _NUMBERED = compile_pattern(
 )
 _QUESTION_MARK = compile_pattern(r"[?？]\s*[)\]]*\s*$|[?？]")
 _REQUEST = compile_pattern(
-    r"(?:주세요|주십시오|주시오|하시오|하세요|바랍니다|기술해|서술해|작성해|설명해|기술하|서술하|"
+    r"(?:주세요|주십시오|주시오|하시오|하세요|보세요|보십시오|바랍니다|기술해|서술해|작성해|설명해|기술하|서술하|"
     r"작성하|설명하|말씀해|알려주|무엇|어떻게|어떤|어떠한|왜\s|인가요|나요|까요|습니까|입니까|"
     r"Describe|Explain|Tell us|What|Why|How)",
     re.IGNORECASE,
@@ -119,8 +119,15 @@ def read_title(title: str, reference_titles: tuple[str, ...] | None = None) -> T
 _DIGITS = compile_pattern(r"\d+")
 
 
+_OUTLINE_NUMBER = compile_pattern(r"^\s*(\d{1,3}(?:\.\d{1,3})+)\.?(?!\d)")
+
+
 def question_number(title: str) -> str | None:
-    """The number a numbered title starts with (`2. 성장 과정` -> "2"), or None."""
+    """The number a numbered title starts with (`2. 성장 과정` -> "2", `2.3. 과목` -> "2.3"),
+    or None."""
+    outline = _OUTLINE_NUMBER.match(title)
+    if outline is not None:
+        return outline.group(1)
     match = _NUMBERED.match(title)
     if match is None:
         return None
