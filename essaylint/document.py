@@ -38,6 +38,7 @@ from essaylint.question_styles import (
     Candidate,
     choose_questions,
     could_be_label,
+    line_reads_as_sentence,
     strength,
 )
 from essaylint.simple_blocks import (
@@ -736,6 +737,11 @@ def _strip_leading(spans: list[Span], pattern: re.Pattern[str]) -> list[Span]:
 _BOLD_LINE = compile_pattern(r"^ {0,3}(\*\*|__)(?!\s)(.+?)(?<!\s)\1\s*([:：])?\s*$")
 _BOLD_COLON = compile_pattern(r"[:：]\s*$")
 _HASHES = compile_pattern(r"^#{1,6}")
+# `3. 질문`, `~~4. 질문~~`, `ㅇㅇ. 질문` at the start of a line inside a paragraph.
+_NUMBERED_LINE = compile_pattern(r"^ {0,3}(?:~~)?\s*(\d{1,3}|[ㅇOo]{2})[.)](?![\d.])")
+_STRIKE = compile_pattern(r"~~")
+_LINE_LIST_MIN = 3  # lines of a paragraph of short lines read as a list
+_LINE_LIST_MAX = 60  # characters of each such line
 _SUMMARY = compile_pattern(
     r"<summary[^>]*>(.*?)</summary\s*>|</details\s*>", re.IGNORECASE | re.DOTALL
 )
@@ -796,8 +802,12 @@ class _Walk:
             return
         plain: list[Span] = []
         piece: _Piece | None = None
-        for index, group in enumerate(_by_line(spans)):
-            found = self._line_candidate(group, first=index == 0)
+        groups = _by_line(spans)
+        listed = _is_line_list(groups)
+        if listed:
+            self.list_group += 1
+        for index, group in enumerate(groups):
+            found = self._line_candidate(group, first=index == 0, listed=listed)
             if found is None:
                 (piece.spans if piece is not None else plain).extend(group)
                 continue
@@ -813,11 +823,28 @@ class _Walk:
             self.pieces.append(piece)
 
     def _line_candidate(
-        self, group: list[Span], *, first: bool
+        self, group: list[Span], *, first: bool, listed: bool = False
     ) -> tuple[Candidate, list[Span]] | None:
         line = group[0].line
         raw = self.lines[line - 1]
         visible = _visible(group)
+        numbered = _NUMBERED_LINE.match(raw)
+        if numbered is not None or listed:
+            # `3. 질문` inside a paragraph (a list Markdown did not start: no blank line, or not
+            # numbered from 1), `~~4. 질문~~` struck through once answered, or one line of a
+            # paragraph of short lines: a question of a bank when its neighbours ask too.
+            number = numbered.group(1) if numbered is not None else None
+            found = Candidate(
+                "q-line",
+                _STRIKE.sub("", visible).strip(),
+                line,
+                self.parent_title,
+                parent_line=self.parent_line,
+                group=self.list_group if listed else 0,
+                number=int(number) if number is not None and number.isdigit() else None,
+                listed=True,
+            )
+            return found, group
         missing = MISSING_SPACE.match(raw)
         if missing is not None and visible.startswith("#"):
             title = _strip_leading(group, _HASHES)
@@ -960,6 +987,18 @@ class _Walk:
                 self.builder.new_line()
             line += 1
         return self.spans()
+
+
+def _is_line_list(groups: list[list[Span]]) -> bool:
+    """A paragraph written as a list without markers: three or more lines, each short and none
+    a sentence (`프로세스와 스레드`, `가상 메모리란`, `GC 과정`, one per line)."""
+    if len(groups) < _LINE_LIST_MIN:
+        return False
+    for group in groups:
+        text = _visible(group).strip()
+        if not text or len(text) > _LINE_LIST_MAX or line_reads_as_sentence(text):
+            return False
+    return True
 
 
 def _mask_markup(content: str) -> str:

@@ -3,10 +3,12 @@
 How a heading with child headings is read (the first rule that applies wins):
 
 1. its title names reference material (인재상, 핵심가치, Core values, 메모 …, a short label
-   without a question in it): a *reference*, and everything under it too;
+   without a question in it): a *reference*, and everything under it too; a resume or profile
+   part (학력, 기본정보, 자격증, a title with a period of dates): a *group*, and all under it;
 2. it has a limit or asks something (`?`, `…작성해 주세요`) and no child does: a *question*
    whose children are parts of its answer (STAR labels, subtitles, notes);
-3. a child has a limit, asks something or is numbered: a *group*;
+3. a child has a limit, asks something or is numbered, or is a question written in another
+   style (a list item, a `Q1.` line, a line of a question bank): a *group*;
 4. its title names a collection (면접, 자기소개서, 포트폴리오, 예상 질문 …): a *group*;
 5. a child has child headings of its own: a *group*;
 6. its title names a common 자소서 question (지원 동기, 성장 과정, 입사 후 포부, 장단점 …):
@@ -116,6 +118,7 @@ def _signals(node: _Node, reference_titles: tuple[str, ...] | None) -> TitleSign
             vocabulary=any(s.vocabulary for s in read),
             group_like=any(s.group_like for s in read),
             reference_like=all(s.reference_like for s in read),
+            profile_like=all(s.profile_like for s in read),
         )
     return node.signals
 
@@ -130,6 +133,9 @@ def _classify(node: _Node, reference_titles: tuple[str, ...] | None) -> None:
     own = _signals(node, reference_titles)
     if own.reference_like:
         _mark(node, "reference")
+        return
+    if own.profile_like:
+        _mark(node, "group")  # a resume part: nothing in it asks
         return
     if not node.children:
         collection_title = own.group_like and not own.vocabulary and not node.last.body
@@ -146,7 +152,12 @@ def _classify(node: _Node, reference_titles: tuple[str, ...] | None) -> None:
         kind: SectionKind = "question" if (own.strong or node.last.body) else "group"
     elif (own.has_limit or own.asks) and not any(k.has_limit or k.asks for k in kid_signals):
         kind = "question"
-    elif any(k.strong for k in kid_signals) or own.group_like or any(c.children for c in kids):
+    elif (
+        any(k.strong for k in kid_signals)
+        or own.group_like
+        or any(c.children for c in kids)
+        or any(c.headings[0].style != "heading" for c in kids)
+    ):
         kind = "group"
     elif own.vocabulary:
         kind = "question"

@@ -101,6 +101,9 @@ class Candidate:
     group: int = 0
     number: int | None = None
     answered: bool = True  # text follows it before the next candidate or heading
+    # A numbered line inside a paragraph, or one line of a paragraph of short lines: a question
+    # only as part of a bank (or when it asks and is numbered like a list item).
+    listed: bool = False
 
 
 @lru_cache(maxsize=8192)
@@ -119,7 +122,7 @@ def strength(candidate: Candidate) -> Strength:
         return "strong" if plain else "weak"
     if prefixed or signals.has_limit:
         return "strong"
-    if signals.asks and candidate.style != "q-line":
+    if signals.asks and (candidate.style != "q-line" or candidate.number is not None):
         return "strong"
     if _is_label(title, signals):
         return "medium"
@@ -212,6 +215,16 @@ def choose_questions(
     return chosen
 
 
+def _asks_as_item(candidate: Candidate, level: Strength) -> bool:
+    title = candidate.title.strip()
+    return level == "strong" or bool(_TOPIC_QUESTION.search(title) or read_title(title).asks)
+
+
+def line_reads_as_sentence(text: str) -> bool:
+    """A sentence of notes, not a question, a request or a bare topic."""
+    return bool(_NOTE_SENTENCE.search(text))
+
+
 def _bank_item(candidate: Candidate) -> bool:
     """An item short enough to be a recalled question, and not a sentence of notes."""
     title = candidate.title.strip()
@@ -231,17 +244,27 @@ def _question_banks(
     even after a code block or a paragraph that ended the list in Markdown. A list inside an
     answer (three bare points under `1. 지원 동기 (500자)`) is no bank: its items do not ask.
     """
-    lists: dict[int, list[int]] = {}
+    lists: dict[tuple[str, int], list[int]] = {}
     for index, candidate in enumerate(candidates):
-        if candidate.style == "list-item":
-            lists.setdefault(candidate.group, []).append(index)
+        if candidate.style == "list-item" or (candidate.listed and candidate.group):
+            lists.setdefault((candidate.style, candidate.group), []).append(index)
     banks: dict[int, tuple[int, bool]] = {}
+    line_lists = [m for (style, _), m in lists.items() if style == "q-line"]
+    if line_lists:
+        # Lines without markers are weaker evidence than list items: the document's line lists
+        # are read together, and make banks only when enough of all their lines ask.
+        lines = [i for members in line_lists for i in members]
+        asking = sum(1 for i in lines if _asks_as_item(candidates[i], strengths[i]))
+        if asking < 3 or asking * 6 < len(lines):
+            for members in line_lists:
+                del lists[("q-line", candidates[members[0]].group)]
+        else:
+            for members in line_lists:
+                first = candidates[members[0]]
+                banks.update((i, (first.parent_line, False)) for i in members)
+                del lists[("q-line", first.group)]
     for members in lists.values():
-        asking = sum(
-            1
-            for i in members
-            if strengths[i] == "strong" or _TOPIC_QUESTION.search(candidates[i].title.strip())
-        )
+        asking = sum(1 for i in members if _asks_as_item(candidates[i], strengths[i]))
         sentences = sum(1 for i in members if _NOTE_SENTENCE.search(candidates[i].title.strip()))
         if asking >= 2 and asking * 4 >= len(members) and sentences * 3 <= len(members):
             first = candidates[members[0]]

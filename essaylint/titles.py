@@ -62,6 +62,16 @@ _GROUP_VOCABULARY = compile_pattern(
     re.IGNORECASE,
 )
 _PUNCTUATION = compile_pattern(r"[\s\W_]+")
+# The parts of a resume or an application form's profile that people keep in the same file:
+# the whole title is one of these labels (squeezed), or it carries a period of dates.
+_PROFILE_LABEL = compile_pattern(
+    r"(?:기본|인적|개인|신상)?(?:정보|사항)|이름|성명|생년월일|주민(?:등록)?번호|주소|연락처|"
+    r"(?:휴대)?전화(?:번호)?|이메일|E-?mail|학력|학력사항|경력|경력사항|경력기술서|자격증?|"
+    r"자격사항|어학|어학성적|수상|수상내역|수상경력|병역|병역사항|기술스택|보유기술|"
+    r"TechStack|Skills?|Education|Contact|Profile|Certificates?",
+    re.IGNORECASE,
+)
+_DATE_PERIOD = compile_pattern(r"(?:19|20)\d{2}\s*[.\-/년]\s*\d{1,2}.{0,6}?[-–~]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +84,8 @@ class TitleSignals:
     vocabulary: bool  # names a common 자소서 question
     group_like: bool
     reference_like: bool
+    # A resume or profile part (`학력`, `기본정보`, `### 회사 | 직무 | 2016.03 – 2019.08`).
+    profile_like: bool = False
 
     @property
     def strong(self) -> bool:
@@ -113,6 +125,9 @@ def read_title(title: str, reference_titles: tuple[str, ...] | None = None) -> T
         vocabulary=bool(_QUESTION_VOCABULARY.search(bare)),
         group_like=bool(_GROUP_VOCABULARY.search(bare)) and not asks and limit is None,
         reference_like=reference_like,
+        profile_like=not asks
+        and limit is None
+        and (_PROFILE_LABEL.fullmatch(squeezed) is not None or bool(_DATE_PERIOD.search(bare))),
     )
 
 
