@@ -64,12 +64,14 @@ _GROUP_VOCABULARY = compile_pattern(
 _PUNCTUATION = compile_pattern(r"[\s\W_]+")
 # The parts of a resume or an application form's profile that people keep in the same file:
 # the whole title is one of these labels (squeezed), or it carries a period of dates.
+_PROFILE_WORD = (
+    r"(?:(?:기본|인적|개인|신상)?(?:정보|사항)|이름|성명|생년월일|주민(?:등록)?번호|현?주소|연락처|"
+    r"(?:휴대)?전화(?:번호)?|이메일|E-?mail|학력|경력|경력기술서|자격증?|어학|어학성적|수상|"
+    r"수상경력|병역|기술스택|보유기술|TechStack|Skills?|Education|Contact|Profile|Certificates?)"
+    r"(?:사항|내역)?"
+)
 _PROFILE_LABEL = compile_pattern(
-    r"(?:기본|인적|개인|신상)?(?:정보|사항)|이름|성명|생년월일|주민(?:등록)?번호|주소|연락처|"
-    r"(?:휴대)?전화(?:번호)?|이메일|E-?mail|학력|학력사항|경력|경력사항|경력기술서|자격증?|"
-    r"자격사항|어학|어학성적|수상|수상내역|수상경력|병역|병역사항|기술스택|보유기술|"
-    r"TechStack|Skills?|Education|Contact|Profile|Certificates?",
-    re.IGNORECASE,
+    rf"{_PROFILE_WORD}(?:(?:및|와|과|또는)?{_PROFILE_WORD})*등?", re.IGNORECASE
 )
 _DATE_PERIOD = compile_pattern(r"(?:19|20)\d{2}\s*[.\-/년]\s*\d{1,2}.{0,6}?[-–~]")
 
