@@ -828,23 +828,6 @@ class _Walk:
         line = group[0].line
         raw = self.lines[line - 1]
         visible = _visible(group)
-        numbered = _NUMBERED_LINE.match(raw)
-        if numbered is not None or listed:
-            # `3. 질문` inside a paragraph (a list Markdown did not start: no blank line, or not
-            # numbered from 1), `~~4. 질문~~` struck through once answered, or one line of a
-            # paragraph of short lines: a question of a bank when its neighbours ask too.
-            number = numbered.group(1) if numbered is not None else None
-            found = Candidate(
-                "q-line",
-                _STRIKE.sub("", visible).strip(),
-                line,
-                self.parent_title,
-                parent_line=self.parent_line,
-                group=self.list_group if listed else 0,
-                number=int(number) if number is not None and number.isdigit() else None,
-                listed=True,
-            )
-            return found, group
         missing = MISSING_SPACE.match(raw)
         if missing is not None and visible.startswith("#"):
             title = _strip_leading(group, _HASHES)
@@ -874,6 +857,24 @@ class _Walk:
             return Candidate(
                 "q-line", visible, line, self.parent_title, parent_line=self.parent_line
             ), group
+        numbered = _NUMBERED_LINE.match(raw)
+        if numbered is not None or listed:
+            # `3. 질문` inside a paragraph (a list Markdown did not start: no blank line, or not
+            # numbered from 1), `~~4. 질문~~` struck through once answered, or one line of a
+            # paragraph of short lines: a question of a bank when its neighbours ask too.
+            number = numbered.group(1) if numbered is not None else None
+            found = Candidate(
+                "q-line",
+                _STRIKE.sub("", visible).strip(),
+                line,
+                self.parent_title,
+                parent_line=self.parent_line,
+                group=self.list_group if listed else 0,
+                number=int(number) if number is not None and number.isdigit() else None,
+                listed=True,
+                opens_paragraph=first,
+            )
+            return found, group
         if first and could_be_label(visible):
             return Candidate(
                 "q-line", visible, line, self.parent_title, parent_line=self.parent_line
@@ -1250,12 +1251,18 @@ def _with_answers(pieces: list[_Piece]) -> list[Candidate]:
             continue
         answered = bool(piece.spans) or text_follows
         found.append(candidate if answered else replace(candidate, answered=False))
-        if strength(candidate) == "weak":
+        if strength(candidate) == "weak" or _inner_line(candidate):
             text_follows = answered or bool(piece.title_spans)
         else:
             text_follows = False
     found.reverse()
     return found
+
+
+def _inner_line(candidate: Candidate) -> bool:
+    """A later line of a paragraph of short lines: text under the line above it unless the
+    paragraph turns out to be a question bank."""
+    return candidate.listed and not candidate.opens_paragraph and candidate.number is None
 
 
 def _assemble(

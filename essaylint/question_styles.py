@@ -104,6 +104,7 @@ class Candidate:
     # A numbered line inside a paragraph, or one line of a paragraph of short lines: a question
     # only as part of a bank (or when it asks and is numbered like a list item).
     listed: bool = False
+    opens_paragraph: bool = True
 
 
 @lru_cache(maxsize=8192)
@@ -202,6 +203,9 @@ def choose_questions(
             if inside is not None and banks.get(inside_index) == bank:
                 inside = None  # the next item of the same bank, even after a code block
         take = candidate.style in allowed and level != "weak"
+        if take and bank is None and candidate.listed and not candidate.opens_paragraph:
+            # a later line of a paragraph that is no bank: only a `Q1.` or a limit starts one
+            take = candidate.number is not None or _reads_strong_alone(candidate)
         if take and level == "medium":
             in_use = strong[candidate.style] >= 1 or medium[candidate.style] >= 2
             take = in_use or candidate.style in named
@@ -253,16 +257,18 @@ def _question_banks(
     if line_lists:
         # Lines without markers are weaker evidence than list items: the document's line lists
         # are read together, and make banks only when enough of all their lines ask.
+        # A block none of whose lines asks is a list of notes or keywords.
+        asks = {i: _asks_as_item(candidates[i], strengths[i]) for m in line_lists for i in m}
+        line_lists = [m for m in line_lists if any(asks[i] for i in m)]
         lines = [i for members in line_lists for i in members]
-        asking = sum(1 for i in lines if _asks_as_item(candidates[i], strengths[i]))
-        if asking < 3 or asking * 6 < len(lines):
-            for members in line_lists:
-                del lists[("q-line", candidates[members[0]].group)]
-        else:
-            for members in line_lists:
-                first = candidates[members[0]]
+        asking = sum(1 for i in lines if asks[i])
+        enough = asking >= 3 and asking * 5 >= len(lines)
+        for members in line_lists:
+            first = candidates[members[0]]
+            if enough:
                 banks.update((i, (first.parent_line, False)) for i in members)
-                del lists[("q-line", first.group)]
+        for key in [k for k in lists if k[0] == "q-line"]:
+            del lists[key]
     for members in lists.values():
         asking = sum(1 for i in members if _asks_as_item(candidates[i], strengths[i]))
         sentences = sum(1 for i in members if _NOTE_SENTENCE.search(candidates[i].title.strip()))
