@@ -743,7 +743,8 @@ _STRIKE = compile_pattern(r"~~")
 _LINE_LIST_MIN = 3  # lines of a paragraph of short lines read as a list
 _LINE_LIST_MAX = 60  # characters of each such line
 _SUMMARY = compile_pattern(
-    r"<summary[^>]*>(.*?)</summary\s*>|</details\s*>", re.IGNORECASE | re.DOTALL
+    r"<summary[^>]*>(.*?)</summary\s*>|</details\s*>|(<details\b[^>]*>)",
+    re.IGNORECASE | re.DOTALL,
 )
 _MARKUP = compile_pattern(
     r"<!--.*?(?:-->|\Z)|<(script|style)\b.*?(?:</\1\s*>|\Z)|<[A-Za-z/!?][^>]*>",
@@ -781,6 +782,8 @@ class _Walk:
         self.pieces: list[_Piece] = []
         self.parent_title: str | None = None
         self.parent_line = 0  # the line of that heading: two headings may share a title
+        # The `<details>` open around the walk, each with the piece of its summary's question.
+        self.details_open: list[_Piece | None] = []
         self.list_group = 0
 
     def spans(self) -> list[Span]:
@@ -932,7 +935,12 @@ class _Walk:
         for match in matches:
             self._html_text(content, mask, position, match.start(), first_line, piece)
             position = match.end()
+            if match.group(2) is not None:  # <details>: one level deeper
+                self.details_open.append(None)
+                continue
             if match.group(1) is None:  # </details>
+                if self.details_open:
+                    self.details_open.pop()
                 if piece is not None:
                     self.pieces.append(piece)
                     piece = None
@@ -952,6 +960,13 @@ class _Walk:
                 parent_line=self.parent_line,
             )
             piece = _Piece(candidate=candidate, title_spans=title)
+            # A summary over more details is a category of an accordion, not a question.
+            for index, opened in enumerate(self.details_open[:-1]):
+                if opened is not None and opened.candidate is not None:
+                    opened.candidate = replace(opened.candidate, container=True)
+                    self.details_open[index] = None
+            if self.details_open:
+                self.details_open[-1] = piece
         self._html_text(content, mask, position, len(content), first_line, piece)
         if piece is not None:
             self.pieces.append(piece)

@@ -105,6 +105,7 @@ class Candidate:
     # only as part of a bank (or when it asks and is numbered like a list item).
     listed: bool = False
     opens_paragraph: bool = True
+    container: bool = False  # a `<summary>` whose `<details>` holds more of them
 
 
 @lru_cache(maxsize=8192)
@@ -113,7 +114,7 @@ def strength(candidate: Candidate) -> Strength:
     if not title:
         return "weak"
     if candidate.style == "details":
-        return "weak" if _REVEAL_SUMMARY.match(title) else "strong"
+        return "weak" if candidate.container or _REVEAL_SUMMARY.match(title) else "strong"
     signals = read_title(title)
     prefixed = bool(QUESTION_PREFIX.match(title))
     if candidate.style == "heading":
