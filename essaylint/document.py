@@ -51,6 +51,7 @@ from essaylint.simple_blocks import (
     Row,
     simple_blocks,
 )
+from essaylint.titles import read_title
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -764,6 +765,8 @@ _WALKED = frozenset(
         "fence",
         "code_block",
         "html_block",
+        "tr_open",
+        "tr_close",
     }
 )
 # The block reader for documents made only of common blocks (tests swap it for one that never
@@ -784,6 +787,7 @@ class _Walk:
         self.parent_line = 0  # the line of that heading: two headings may share a title
         # The `<details>` open around the walk, each with the piece of its summary's question.
         self.details_open: list[_Piece | None] = []
+        self.row_cells: list[list[Span]] = []  # the cells of the table row being read
         self.list_group = 0
 
     def spans(self) -> list[Span]:
@@ -797,6 +801,31 @@ class _Walk:
             self.pieces.append(_Piece(spans=spans))
         else:
             self.pieces.append(_Piece(textless=1))
+
+    def table_row(self, cells: list[list[Span]], *, header: bool) -> None:
+        """A table row: a question of a table bank (one row per question, `구분 | 질문`) when
+        its table turns out to be one; otherwise its cells are text, as they were."""
+        filled = [cell for cell in cells if cell]
+        if header or not filled:
+            for cell in filled:
+                self.add_text(cell)
+            return
+        asking = [i for i, cell in enumerate(cells) if cell and _cell_asks(_visible(cell))]
+        at = asking[0] if asking else max(range(len(cells)), key=lambda i: len(_visible(cells[i])))
+        title = [s for cell in cells[: at + 1] for s in cell]
+        body = [s for cell in cells[at + 1 :] for s in cell]
+        candidate = Candidate(
+            "q-line",
+            _visible(cells[at]).strip(),
+            cells[at][0].line,
+            self.parent_title,
+            parent_line=self.parent_line,
+            group=self.list_group,
+            listed=True,
+            opens_paragraph=False,
+            in_table=True,
+        )
+        self.pieces.append(_Piece(spans=body, candidate=candidate, title_spans=title))
 
     def paragraph(self, spans: list[Span]) -> None:
         """A top-level paragraph: any line may start a question (`Q1.`, `**지원동기**`)."""
@@ -1005,6 +1034,10 @@ class _Walk:
         return self.spans()
 
 
+def _cell_asks(text: str) -> bool:
+    return bool(QUESTION_PREFIX.match(text)) or read_title(text).strong
+
+
 def _is_line_list(groups: list[list[Span]]) -> bool:
     """A paragraph written as a list without markers: three or more lines, each short and none
     a sentence (`프로세스와 스레드`, `가상 메모리란`, `GC 과정`, one per line)."""
@@ -1078,6 +1111,7 @@ def _walk_blocks(walk: _Walk, blocks: list[Block]) -> list[Comment]:
     builder = walk.builder
     env: dict[str, Any] = {}
     comments: list[Comment] = []
+    last_row, last_was_header = -3, False
     for block in blocks:
         if isinstance(block, Paragraph):
             start = block.start
@@ -1092,20 +1126,25 @@ def _walk_blocks(walk: _Walk, blocks: list[Block]) -> list[Comment]:
             walk.paragraph(walk.spans())
         elif isinstance(block, Row):
             line = block.line
+            # the header row is followed by the delimiter row, which is no Row of its own
+            header = line != last_row + 1 and not (line == last_row + 2 and last_was_header)
+            if header:
+                walk.list_group += 1  # a new table
+            last_row, last_was_header = line, header
+            cells: list[list[Span]] = []
             for index, cell in enumerate(block.cells):
                 sep = " " if index else "\n"
                 span = builder.plain_span(line, cell, "text", sep)
                 if span is not None:
-                    walk.add_text([span])
+                    cells.append([span])
                     continue
                 inline = _Inline(cell)
                 builder.start_block(line, line + 1, sep)
                 _inline_spans(builder, inline, "text", env)
-                spans = walk.spans()
-                if spans:
-                    walk.add_text(spans)
+                cells.append(walk.spans())
                 if inline.children:
                     comments.extend(_inline_comments(inline, line, walk.lines))
+            walk.table_row(cells, header=header)
             continue
         elif isinstance(block, Item):
             start = block.line
@@ -1185,7 +1224,11 @@ def _walk_tokens(
                 walk.list_item(spans, item_number)
             elif before.type == "paragraph_open" and before.level == 0:
                 walk.paragraph(spans)
-            elif spans or not in_cell:
+            elif in_cell:
+                walk.row_cells.append(spans)
+            elif spans:
+                walk.add_text(spans)
+            else:
                 walk.add_text(spans)
             item_first = False
             comments.extend(_inline_comments(token, start, lines))
@@ -1196,6 +1239,14 @@ def _walk_tokens(
             _add_heading(walk, int(token.tag[1]), start, end, title)
             i += 3
             continue
+        elif ttype == "tr_open":
+            walk.row_cells = []
+        elif ttype == "tr_close":
+            header = tokens[i - 1].type == "th_close"
+            if header:
+                walk.list_group += 1  # a new table
+            walk.table_row(walk.row_cells, header=header)
+            walk.row_cells = []
         elif ttype == "list_item_open":
             if token.level == 1:
                 item_first = True
@@ -1264,7 +1315,8 @@ def _with_answers(pieces: list[_Piece]) -> list[Candidate]:
         if candidate is None:
             text_follows = text_follows or bool(piece.spans)
             continue
-        answered = bool(piece.spans) or text_follows
+        # a table row's answer is in its own cells: the table ends it
+        answered = bool(piece.spans) or (text_follows and not candidate.in_table)
         found.append(candidate if answered else replace(candidate, answered=False))
         if strength(candidate) == "weak" or _inner_line(candidate):
             text_follows = answered or bool(piece.title_spans)
@@ -1294,6 +1346,7 @@ def _assemble(
     real: RawHeading | None = None  # the last real heading
     before_details: RawHeading | None = None
     in_details = False
+    row_question = False  # the owner is a question of a table read as a bank
 
     def body() -> list[Span]:
         return owner.body if owner is not None else preamble
@@ -1305,6 +1358,9 @@ def _assemble(
             headings.append(owner)
             continue
         candidate = piece.candidate
+        if row_question and (candidate is None or not candidate.in_table):
+            owner = real  # the table of questions ended: what follows answers none of them
+        row_question = False
         if candidate is not None and next(chosen):
             level = candidate.hashes or ((real.level + 1) if real is not None else 1)
             if candidate.style == "heading":
@@ -1322,6 +1378,7 @@ def _assemble(
                 before_details, in_details = owner, True
             headings.append(question)
             owner = question
+            row_question = candidate.in_table
             if candidate.style == "heading":
                 real = question
             continue

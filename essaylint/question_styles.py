@@ -106,6 +106,7 @@ class Candidate:
     listed: bool = False
     opens_paragraph: bool = True
     container: bool = False  # a `<summary>` whose `<details>` holds more of them
+    in_table: bool = False  # a table row, its question cell as the title
 
 
 @lru_cache(maxsize=8192)
@@ -124,7 +125,8 @@ def strength(candidate: Candidate) -> Strength:
         return "strong" if plain else "weak"
     if prefixed or signals.has_limit:
         return "strong"
-    if signals.asks and (candidate.style != "q-line" or candidate.number is not None):
+    numbered_like_an_item = candidate.number is not None or candidate.in_table
+    if signals.asks and (candidate.style != "q-line" or numbered_like_an_item):
         return "strong"
     if _is_label(title, signals):
         return "medium"
@@ -250,10 +252,19 @@ def _question_banks(
     answer (three bare points under `1. 지원 동기 (500자)`) is no bank: its items do not ask.
     """
     lists: dict[tuple[str, int], list[int]] = {}
+    tables: dict[int, list[int]] = {}
     for index, candidate in enumerate(candidates):
-        if candidate.style == "list-item" or (candidate.listed and candidate.group):
+        if candidate.in_table:
+            tables.setdefault(candidate.group, []).append(index)
+        elif candidate.style == "list-item" or (candidate.listed and candidate.group):
             lists.setdefault((candidate.style, candidate.group), []).append(index)
     banks: dict[int, tuple[int, bool]] = {}
+    for rows in tables.values():
+        # A table of questions (`구분 | 질문`): at least two rows, and half of them, ask.
+        asking = sum(1 for i in rows if _asks_as_item(candidates[i], strengths[i]))
+        if asking >= 2 and asking * 2 >= len(rows):
+            first = candidates[rows[0]]
+            banks.update((i, (first.parent_line, False)) for i in rows)
     line_lists = [m for (style, _), m in lists.items() if style == "q-line"]
     if line_lists:
         # Lines without markers are weaker evidence than list items: the document's line lists
