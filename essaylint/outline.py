@@ -139,7 +139,9 @@ def _classify(node: _Node, reference_titles: tuple[str, ...] | None) -> None:
         return
     if not node.children:
         collection_title = own.group_like and not own.vocabulary and not node.last.body
-        node.kind = "group" if collection_title else "question"
+        # `## 문제를 끝까지 해결하는 개발자입니다`: a subtitle the writer gave an answer, or a
+        # tip's headline (`### 경험을 수치로 보여줘야 한다`); neither is a prompt.
+        node.kind = "group" if collection_title or own.states else "question"
         return
     kids = [c for c in node.children if not _signals(c, reference_titles).reference_like]
     if len(kids) < len(node.children):
@@ -150,6 +152,8 @@ def _classify(node: _Node, reference_titles: tuple[str, ...] | None) -> None:
     kid_signals = [_signals(c, reference_titles) for c in kids]
     if not kids:
         kind: SectionKind = "question" if (own.strong or node.last.body) else "group"
+    elif own.states:
+        kind = "group"  # a tip's headline over its notes, a subtitle over its parts
     elif (own.has_limit or own.asks) and not any(k.has_limit or k.asks for k in kid_signals):
         kind = "question"
     elif (

@@ -125,6 +125,8 @@ def strength(candidate: Candidate) -> Strength:
         return "strong" if plain else "weak"
     if prefixed or signals.has_limit:
         return "strong"
+    if signals.states:
+        return "weak"  # a tip or a sentence of an answer, never a question
     numbered_like_an_item = candidate.number is not None or candidate.in_table
     if signals.asks and (candidate.style != "q-line" or numbered_like_an_item):
         return "strong"

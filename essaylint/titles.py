@@ -62,6 +62,16 @@ _GROUP_VOCABULARY = compile_pattern(
     re.IGNORECASE,
 )
 _PUNCTUATION = compile_pattern(r"[\s\W_]+")
+# A title that states or advises rather than asks: an answer's subtitle (`…개발자가 되겠습니다`,
+# `…를 지향합니다`) or a tip (`…작성해야 한다.`, `읽기 쉽게 쓰자`, `…작성해라`, `…하지 말 것`).
+_STATEMENT_END = compile_pattern(
+    r"(?:니다|였다|었다|았다|했다|한다|된다|있다|없다|좋다|같다|이다|않다|싶다|중요하다|"
+    r"(?:하|쓰|말|보|두|알|읽|갖|주|이|기|우|추|살리|피하)자|(?:해|써|마|봐|줘|와|가)라|"
+    r"(?:할|말|쓸)\s*것|금지|필수)\s*[.!~]*\s*$"
+)
+# What a headline may trail after its words: emoji shortcodes (`:exclamation:`), marks, a remark.
+_TRAILER = compile_pattern(r"(?::[a-z0-9_+\-]{1,30}:|[!~.\s]|\([^()]{0,40}\))+$")
+_TAIL = 80  # characters of a title read for its ending (bounded work on any title)
 # The parts of a resume or an application form's profile that people keep in the same file:
 # the whole title is one of these labels (squeezed), or it carries a period of dates.
 _PROFILE_WORD = (
@@ -88,6 +98,8 @@ class TitleSignals:
     reference_like: bool
     # A resume or profile part (`학력`, `기본정보`, `### 회사 | 직무 | 2016.03 – 2019.08`).
     profile_like: bool = False
+    # A statement or a piece of advice, not a prompt: `…되겠습니다`, `…해야 한다.`, `…쓰자`.
+    states: bool = False
 
     @property
     def strong(self) -> bool:
@@ -109,7 +121,10 @@ def read_title(title: str, reference_titles: tuple[str, ...] | None = None) -> T
     """Read the signals of one heading title (cached: a document asks about its titles often)."""
     limit = limit_from_title(title)  # returns at once for the many titles with no number
     bare = title_without_limit(title) if limit is not None else title
-    asks = bool(_QUESTION_MARK.search(bare) or _REQUEST.search(bare))
+    question_mark = bool(_QUESTION_MARK.search(bare))
+    states = not question_mark and bool(_STATEMENT_END.search(_TRAILER.sub("", bare[-_TAIL:])))
+    # `…작성해라` asks nothing of a reader: it is advice, and `…했습니다` is an answer's words.
+    asks = question_mark or (not states and bool(_REQUEST.search(bare)))
     numbered = bool(_NUMBERED.match(bare))
     reference = (
         _DEFAULT_REFERENCE if reference_titles is None else _reference_pattern(reference_titles)
@@ -127,6 +142,7 @@ def read_title(title: str, reference_titles: tuple[str, ...] | None = None) -> T
         vocabulary=bool(_QUESTION_VOCABULARY.search(bare)),
         group_like=bool(_GROUP_VOCABULARY.search(bare)) and not asks and limit is None,
         reference_like=reference_like,
+        states=states and limit is None,
         profile_like=not asks
         and limit is None
         and (_PROFILE_LABEL.fullmatch(squeezed) is not None or bool(_DATE_PERIOD.search(bare))),
