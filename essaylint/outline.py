@@ -141,7 +141,9 @@ def _classify(node: _Node, reference_titles: tuple[str, ...] | None) -> None:
         collection_title = own.group_like and not own.vocabulary and not node.last.body
         # `## 문제를 끝까지 해결하는 개발자입니다`: a subtitle the writer gave an answer, or a
         # tip's headline (`### 경험을 수치로 보여줘야 한다`); neither is a prompt.
-        node.kind = "group" if collection_title or own.states else "question"
+        node.kind = (
+            "group" if collection_title or (own.states and not own.has_limit) else "question"
+        )
         return
     kids = [c for c in node.children if not _signals(c, reference_titles).reference_like]
     if len(kids) < len(node.children):
@@ -152,7 +154,7 @@ def _classify(node: _Node, reference_titles: tuple[str, ...] | None) -> None:
     kid_signals = [_signals(c, reference_titles) for c in kids]
     if not kids:
         kind: SectionKind = "question" if (own.strong or node.last.body) else "group"
-    elif own.states:
+    elif own.states and not own.has_limit:
         kind = "group"  # a tip's headline over its notes, a subtitle over its parts
     elif (own.has_limit or own.asks) and not any(k.has_limit or k.asks for k in kid_signals):
         kind = "question"

@@ -123,10 +123,14 @@ def strength(candidate: Candidate) -> Strength:
             return "strong"
         plain = signals.strong or signals.group_like or _is_label(title, signals)
         return "strong" if plain else "weak"
-    if prefixed or signals.has_limit:
+    if prefixed:
         return "strong"
     if signals.states:
-        return "weak"  # a tip or a sentence of an answer, never a question
+        # a tip or a sentence of an answer, never a question, even when it names a length
+        # (`문항마다 1,000자 내외로 쓰는 곳이 많다.`)
+        return "weak"
+    if signals.has_limit:
+        return "strong"
     numbered_like_an_item = candidate.number is not None or candidate.in_table
     if signals.asks and (candidate.style != "q-line" or numbered_like_an_item):
         return "strong"

@@ -65,7 +65,7 @@ _PUNCTUATION = compile_pattern(r"[\s\W_]+")
 # A title that states or advises rather than asks: an answer's subtitle (`…개발자가 되겠습니다`,
 # `…를 지향합니다`) or a tip (`…작성해야 한다.`, `읽기 쉽게 쓰자`, `…작성해라`, `…하지 말 것`).
 _STATEMENT_END = compile_pattern(
-    r"(?:니다|였다|었다|았다|했다|한다|된다|있다|없다|좋다|같다|이다|않다|싶다|중요하다|"
+    r"(?:(?<!바랍)(?<!부탁드립)(?<!부탁합)니다|였다|었다|았다|했다|한다|된다|있다|없다|좋다|같다|이다|않다|싶다|중요하다|"
     r"(?:하|쓰|말|보|두|알|읽|갖|주|이|기|우|추|살리|피하)자|(?:해|써|마|봐|줘|와|가)라|"
     r"(?:할|말|쓸)\s*것|금지|필수)\s*[.!~]*\s*$"
 )
@@ -122,7 +122,12 @@ def read_title(title: str, reference_titles: tuple[str, ...] | None = None) -> T
     limit = limit_from_title(title)  # returns at once for the many titles with no number
     bare = title_without_limit(title) if limit is not None else title
     question_mark = bool(_QUESTION_MARK.search(bare))
-    states = not question_mark and bool(_STATEMENT_END.search(_TRAILER.sub("", bare[-_TAIL:])))
+    ending = _TRAILER.sub("", bare[-_TAIL:])
+    # any sentence of two words or more ending in 다 (`…쓰는 곳이 많다.`); one word (`바다`) may
+    # be a noun
+    states = not question_mark and bool(
+        _STATEMENT_END.search(ending) or (ending.endswith("다") and " " in ending.strip())
+    )
     # `…작성해라` asks nothing of a reader: it is advice, and `…했습니다` is an answer's words.
     asks = question_mark or (not states and bool(_REQUEST.search(bare)))
     numbered = bool(_NUMBERED.match(bare))
@@ -142,7 +147,7 @@ def read_title(title: str, reference_titles: tuple[str, ...] | None = None) -> T
         vocabulary=bool(_QUESTION_VOCABULARY.search(bare)),
         group_like=bool(_GROUP_VOCABULARY.search(bare)) and not asks and limit is None,
         reference_like=reference_like,
-        states=states and limit is None,
+        states=states,
         profile_like=not asks
         and limit is None
         and (_PROFILE_LABEL.fullmatch(squeezed) is not None or bool(_DATE_PERIOD.search(bare))),
