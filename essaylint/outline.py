@@ -123,6 +123,21 @@ def _signals(node: _Node, reference_titles: tuple[str, ...] | None) -> TitleSign
     return node.signals
 
 
+def _asks_or_numbered_apart(node: _Node, child: _Node, signals: TitleSignals) -> bool:
+    """A child that makes its parent a group: it has a limit or asks, or it is numbered while
+    the parent is not, or numbered under the parent's number (`2.1.` under `2.`). The `(1)`,
+    `(2)` sub-headings of a numbered answer (`## 2. 가장 의미 있었던 경험`) are its parts."""
+    if signals.has_limit or signals.asks:
+        return True
+    if not signals.numbered:
+        return False
+    parent = question_number(node.headings[0].title)
+    if parent is None:
+        return True
+    own = question_number(child.headings[0].title)
+    return own is not None and own.startswith(parent + ".")
+
+
 def _mark(node: _Node, kind: SectionKind) -> None:
     node.kind = kind
     for child in node.children:
@@ -159,7 +174,7 @@ def _classify(node: _Node, reference_titles: tuple[str, ...] | None) -> None:
     elif (own.has_limit or own.asks) and not any(k.has_limit or k.asks for k in kid_signals):
         kind = "question"
     elif (
-        any(k.strong for k in kid_signals)
+        any(_asks_or_numbered_apart(node, c, k) for c, k in zip(kids, kid_signals, strict=True))
         or own.group_like
         or any(c.children for c in kids)
         or any(c.headings[0].style != "heading" for c in kids)

@@ -71,6 +71,8 @@ _STATEMENT_END = compile_pattern(
 )
 # What a headline may trail after its words: emoji shortcodes (`:exclamation:`), marks, a remark.
 _TRAILER = compile_pattern(r"(?::[a-z0-9_+\-]{1,30}:|[!~.\s]|\([^()]{0,40}\))+$")
+# `…40초 내외로 만들자.`: let's-advice closed by a stop (without one, `…개발자` is a noun)
+_ADVICE_STOP = compile_pattern(r"[가-힣]자\s*[.!]\s*$")
 _TAIL = 80  # characters of a title read for its ending (bounded work on any title)
 # The parts of a resume or an application form's profile that people keep in the same file:
 # the whole title is one of these labels (squeezed), or it carries a period of dates.
@@ -121,12 +123,16 @@ def read_title(title: str, reference_titles: tuple[str, ...] | None = None) -> T
     """Read the signals of one heading title (cached: a document asks about its titles often)."""
     limit = limit_from_title(title)  # returns at once for the many titles with no number
     bare = title_without_limit(title) if limit is not None else title
-    question_mark = bool(_QUESTION_MARK.search(bare))
     ending = _TRAILER.sub("", bare[-_TAIL:])
+    # a mark in a remark after the words (`…중요하다. (어그로?!)`) asks nothing
+    question_mark = bool(_QUESTION_MARK.search(bare[: max(len(bare) - _TAIL, 0)] + ending))
     # any sentence of two words or more ending in 다 (`…쓰는 곳이 많다.`); one word (`바다`) may
     # be a noun
+    sentence = " " in ending.strip()
     states = not question_mark and bool(
-        _STATEMENT_END.search(ending) or (ending.endswith("다") and " " in ending.strip())
+        _STATEMENT_END.search(ending)
+        or (sentence and ending.endswith("다"))
+        or (sentence and _ADVICE_STOP.search(bare[-_TAIL:]) is not None)
     )
     # `…작성해라` asks nothing of a reader: it is advice, and `…했습니다` is an answer's words.
     asks = question_mark or (not states and bool(_REQUEST.search(bare)))
