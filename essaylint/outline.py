@@ -32,7 +32,7 @@ from typing import Literal
 from essaylint.document import DocumentError, ParsedSource, RawHeading
 from essaylint.limits import Limit, limit_from_directive, limit_from_title
 from essaylint.model import Comment, Section, SectionKind, Span, join_spans
-from essaylint.titles import TitleSignals, question_number, read_title
+from essaylint.titles import TitleSignals, exclaims, question_number, read_title
 
 StackedHeadings = Literal["share", "separate"]
 
@@ -144,13 +144,17 @@ def _mark(node: _Node, kind: SectionKind) -> None:
         _mark(child, kind)
 
 
-def _classify(node: _Node, reference_titles: tuple[str, ...] | None) -> None:
+def _classify(node: _Node, reference_titles: tuple[str, ...] | None, notes: bool = False) -> None:
     own = _signals(node, reference_titles)
     if own.reference_like:
         _mark(node, "reference")
         return
     if own.profile_like:
         _mark(node, "group")  # a resume part: nothing in it asks
+        return
+    if notes and not (own.asks or own.has_limit):
+        node.kind = "group"  # a topic among tips: only what asks is a question there
+        _classify_all(node.children, reference_titles)
         return
     if not node.children:
         collection_title = own.group_like and not own.vocabulary and not node.last.body
@@ -191,8 +195,28 @@ def _classify(node: _Node, reference_titles: tuple[str, ...] | None) -> None:
         for child in kids:
             _mark(child, "part")
     else:
-        for child in kids:
-            _classify(child, reference_titles)
+        _classify_all(kids, reference_titles)
+
+
+_NOTES_MIN_HEADINGS = 4
+
+
+def _reads_as_notes(nodes: list[_Node], reference_titles: tuple[str, ...] | None) -> bool:
+    """Sibling headings of which a quarter (two or more) state, advise or exclaim (`…쓰자`,
+    `…해야 한다.`, `…확인 필수`, `작성 TIP :exclamation:`, `구체적 수치 !`) are the topics of
+    notes, not a set of questions: no application writes its prompts that way."""
+    if len(nodes) < _NOTES_MIN_HEADINGS:
+        return False
+    stating = sum(
+        1 for n in nodes if _signals(n, reference_titles).states or exclaims(n.headings[0].title)
+    )
+    return stating >= 2 and stating * 4 >= len(nodes)
+
+
+def _classify_all(nodes: list[_Node], reference_titles: tuple[str, ...] | None) -> None:
+    notes = _reads_as_notes(nodes, reference_titles)
+    for node in nodes:
+        _classify(node, reference_titles, notes)
 
 
 def _own_limit(node: _Node, comments: tuple[Comment, ...]) -> Limit | None:
@@ -272,7 +296,6 @@ def build_outline(
     if not parsed.has_blank_lines:
         stacked = "separate"
     roots = _nest(_stack(parsed.headings, stacked, reference_titles))
-    for root in roots:
-        _classify(root, reference_titles)
+    _classify_all(roots, reference_titles)
     comments = tuple(parsed.comments)
     return [_to_section(root, (), comments, root.kind) for root in roots]

@@ -67,7 +67,7 @@ _PUNCTUATION = compile_pattern(r"[\s\W_]+")
 _STATEMENT_END = compile_pattern(
     r"(?:(?<!바랍)(?<!부탁드립)(?<!부탁합)니다|였다|었다|았다|했다|한다|된다|있다|없다|좋다|같다|이다|않다|싶다|중요하다|"
     r"(?:하|쓰|말|보|두|알|읽|갖|주|이|기|우|추|살리|피하)자|(?:해|써|마|봐|줘|와|가)라|"
-    r"(?:할|말|쓸)\s*것|금지|필수)\s*[.!~]*\s*$"
+    r"(?:할|말|쓸)\s*것|금지|필수|지양)\s*[.!~]*\s*$"
 )
 # What a headline may trail after its words: emoji shortcodes (`:exclamation:`), marks, a remark.
 _TRAILER = compile_pattern(r"(?::[a-z0-9_+\-]{1,30}:|[!~.\s]|\([^()]{0,40}\))+$")
@@ -164,6 +164,15 @@ _DIGITS = compile_pattern(r"\d+")
 
 
 _OUTLINE_NUMBER = compile_pattern(r"^\s*(\d{1,3}(?:\.\d{1,3})+)\.?(?!\d)")
+
+
+_EXCLAIMS = compile_pattern(r":[a-z0-9_+\-]{1,30}:|!\s*$|\s(?:->|=>)\s")
+
+
+def exclaims(title: str) -> bool:
+    """A headline decorated as notes are: an emoji shortcode (`:bulb:`), a closing `!`, an
+    arrow to a verdict (`… -> X`)."""
+    return _EXCLAIMS.search(title[-_TAIL:]) is not None
 
 
 def question_number(title: str) -> str | None:
