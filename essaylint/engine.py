@@ -279,6 +279,13 @@ def lint_document(
         for hit in hits:
             if suppressions and is_suppressed(suppressions, hit.line, partial(matches, rule)):
                 continue
+            if suppressions and hit.fix_also:  # a fix never touches a suppressed line
+                kept = tuple(
+                    edit
+                    for edit in hit.fix_also
+                    if not is_suppressed(suppressions, edit.line, partial(matches, rule))
+                )
+                hit = replace(hit, fix_also=kept)
             findings.append(_finding(hit, rule, entry.severity, path))
     findings.sort()
     result.findings = findings
@@ -316,6 +323,7 @@ def _finding(hit: Hit, rule: Rule, severity: str, path: str) -> Finding:
         end_col=hit.end_col if hit.end_col is not None else hit.col,
         suggestion=hit.suggestion,
         fix=hit.fix,
+        fix_also=hit.fix_also,
     )
 
 
