@@ -84,7 +84,7 @@ def _places(doc: Document, strictness: str) -> Iterator[_Place]:
     groups: list[tuple[tuple[Span, ...], Section | None]] = [(doc.preamble, None)]
     for section in doc.walk():
         groups += [(section.title_spans, section), (section.spans, section)]
-    for spans, section in groups:
+    for spans, owner in groups:
         for span in spans:
             if span.kind == "code":
                 continue
@@ -94,7 +94,7 @@ def _places(doc: Document, strictness: str) -> Iterator[_Place]:
                 edit = None
                 if span.is_contiguous(found.start, found.end):
                     edit = Edit(span.line, col, span.line, end_col, found.right, safe=True)
-                yield _Place(span.line, col, end_col, found.entry.wrong, found.right, section, edit)
+                yield _Place(span.line, col, end_col, found.entry.wrong, found.right, owner, edit)
 
 
 def _suppressed(doc: Document, ctx: RuleContext) -> Callable[[int], bool]:
