@@ -114,10 +114,13 @@ def _suppressed(doc: Document, ctx: RuleContext) -> Callable[[int], bool]:
 
 def check(doc: Document, opts: Options, ctx: RuleContext) -> Iterator[Hit]:
     by_form: dict[str, list[_Place]] = {}
+    seen: set[tuple[int, int]] = set()  # stacked questions share their answer's spans
     suppressed = _suppressed(doc, ctx)
     for place in _places(doc, opts.strictness):
-        if not suppressed(place.line):
-            by_form.setdefault(place.wrong, []).append(place)
+        if (place.line, place.col) in seen or suppressed(place.line):
+            continue
+        seen.add((place.line, place.col))
+        by_form.setdefault(place.wrong, []).append(place)
     for places in by_form.values():
         places.sort(key=lambda place: (place.line, place.col))
         first = places[0]
