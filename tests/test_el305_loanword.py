@@ -344,3 +344,12 @@ def _replace_hits(line: str, matcher: object) -> str:
         out += [line[done : hit.start], hit.right]
         done = hit.end
     return "".join([*out, line[done:]])
+
+
+def test_cache_keeps_every_edit_of_a_fix() -> None:
+    from essaylint.cache import decode_value, encode_value
+
+    findings = _lint(ESSAY)
+    back = decode_value(json.loads(json.dumps(encode_value(findings))))
+    assert [f.fix_also for f in back] == [f.fix_also for f in findings]
+    assert back == findings
