@@ -279,6 +279,13 @@ def lint_document(
         for hit in hits:
             if suppressions and is_suppressed(suppressions, hit.line, partial(matches, rule)):
                 continue
+            if suppressions and hit.fix_also:  # a fix never touches a suppressed line
+                kept = tuple(
+                    edit
+                    for edit in hit.fix_also
+                    if not is_suppressed(suppressions, edit.line, partial(matches, rule))
+                )
+                hit = replace(hit, fix_also=kept)
             findings.append(_finding(hit, rule, entry.severity, path))
     result.findings = _one_per_place(findings)
     if any(rule.code in VALUE_RULES for rule in selected):
@@ -336,6 +343,7 @@ def _finding(hit: Hit, rule: Rule, severity: str, path: str) -> Finding:
         end_col=hit.end_col if hit.end_col is not None else hit.col,
         suggestion=hit.suggestion,
         fix=hit.fix,
+        fix_also=hit.fix_also,
     )
 
 

@@ -60,6 +60,9 @@ class Hit:
     end_col: int | None = None
     suggestion: str | None = None
     fix: Edit | None = None
+    # More edits of the same fix (the same word elsewhere in the file): `--fix` applies them
+    # with `fix`, all or none. An edit on a line where the finding would be suppressed is dropped.
+    fix_also: tuple[Edit, ...] = ()
 
 
 @dataclass(frozen=True)
