@@ -50,7 +50,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from essaylint.model import Document
-from essaylint.plugin import Hit, Rule, RuleContext, RuleOptions
+from essaylint.plugin import Edit, Hit, Rule, RuleContext, RuleOptions
 
 if TYPE_CHECKING:
     from essaylint.korean.scan import Block
@@ -65,7 +65,7 @@ class Options(RuleOptions):
 
 def check(doc: Document, opts: Options, ctx: RuleContext) -> Iterator[Hit]:
     # Imported here: `--ignore model` runs never pay for the Korean helpers.
-    from essaylint.korean.scan import blocks, document_has_hangul, sentences, suggestion_hit
+    from essaylint.korean.scan import blocks, document_has_hangul, place, sentences
     from essaylint.korean.spacing import suggest_spacing
 
     if not document_has_hangul(doc):
@@ -80,17 +80,38 @@ def check(doc: Document, opts: Options, ctx: RuleContext) -> Iterator[Hit]:
         return
     from essaylint.korean.model import get_kiwi
 
+    reported: set[tuple[int, int]] = set()  # a part's text may also be its parent's
     for found in suggest_spacing(get_kiwi(), texts):
         block, first = origins[found.unit]
-        hit = suggestion_hit(
-            block,
-            first + found.start,
-            first + found.end,
+        start, end = first + found.start, first + found.end
+        where = place(block, start, end)
+        if where is None or (where.line, where.col) in reported:
+            continue
+        reported.add((where.line, where.col))
+        fix = None
+        if found.certain and _verbatim(block, start, end, where.col, where.end_col):
+            fix = Edit(where.line, where.col, where.line, where.end_col, found.suggestion)
+        yield Hit(
+            where.line,
+            where.col,
             f"'{found.word}' → '{found.suggestion}'",
-            found.suggestion,
+            section=block.section,
+            end_line=where.line,
+            end_col=where.end_col,
+            suggestion=found.suggestion,
+            fix=fix,
         )
-        if hit is not None:
-            yield hit
+
+
+def _verbatim(block: Block, start: int, end: int, col: int, end_col: int) -> bool:
+    """Whether block.text[start:end] stands in the original as it is: one span, no markup
+    inside, one code point per character (an NFD file keeps its bytes: no fix there)."""
+    if end_col - col != end - start:
+        return False
+    for span, offset in zip(block.spans, block.offsets, strict=True):
+        if offset <= start and end <= offset + len(span.text):
+            return span.is_contiguous(start - offset, end - offset)
+    return False
 
 
 RULE = Rule(
@@ -98,9 +119,8 @@ RULE = Rule(
     name="spacing",
     check=check,
     options=Options,
-    severity="info",
-    fixable=False,
+    severity="warning",
+    fixable=True,
     tags=("spelling", "model"),
-    default_enabled=False,
-    summary="띄어쓰기 (a dependent noun or 안 written together with the word before it)",
+    summary="띄어쓰기: 의존 명사(할 수, 할 때, 이런 식), 수 뒤 단위(두 가지), 안·못 뒤 용언",
 )
