@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 BOUND_AFTER_MODIFIER = frozenset(
@@ -56,16 +57,17 @@ def _kind(left: Any, right: Any) -> str | None:
     lt, rt = _tag(left), _tag(right)
     if rt in ("NNB", "NNG") and right.form in BOUND_AFTER_MODIFIER and lt == "ETM":
         return "bound-noun"
-    if rt == "NNB" and right.form in BOUND_AFTER_DETERMINER and lt == "MM":
-        if left.form not in NUMERAL_DETERMINERS and len(left.form) >= 2:
-            return "bound-noun"
+    determiner = lt == "MM" and left.form not in NUMERAL_DETERMINERS and len(left.form) >= 2
+    if rt == "NNB" and right.form in BOUND_AFTER_DETERMINER and determiner:
+        return "bound-noun"
     if right.form in ("때", "동안", "때문") and lt in ("NNG", "NNP", "NP", "NNB"):
         return "bound-noun"
     if lt == "NNB" and left.form in ("수", "것") and right.form in ("있", "없", "같"):
         return "bound-noun"
-    if rt == "NNB" and (lt == "MM" and left.form in NUMERAL_DETERMINERS or lt == "NR"):
-        if lt == "NR" and (len(left.form) < 2 or not "가" <= left.form[0] <= "힣"):
-            return None
+    numeral = (lt == "MM" and left.form in NUMERAL_DETERMINERS) or (
+        lt == "NR" and len(left.form) >= 2 and "가" <= left.form[0] <= "힣"
+    )
+    if rt == "NNB" and numeral:
         return "counter"
     if lt == "MAG" and left.form in ("안", "못") and rt in ("VV", "VA"):
         if left.form == "못" and right.form == "하":
@@ -78,7 +80,7 @@ def places(kiwi: Any, text: str) -> list[tuple[int, str, str]]:
     """`(offset of the space, kind, detail)` for each space whose removal is an error."""
     tokens = kiwi.tokenize(text)
     found = []
-    for left, right in zip(tokens, tokens[1:], strict=False):
+    for left, right in pairwise(tokens):
         space = left.start + left.len
         if right.start != space + 1 or text[space] != " ":
             continue

@@ -35,7 +35,6 @@ DEPENDENT_NOUNS = frozenset(
 
 # After a determiner (이런, 모든, 어떤 …) only these: `이런데` is also 이렇- + -ㄴ데.
 _AFTER_DETERMINER = frozenset({"것", "거", "식", "때"})
-# 이때, 그때, 이것, 이식 are words: one-syllable demonstratives are never split off.
 _DEMONSTRATIVES = frozenset({"이", "그", "저", "요", "고", "조"})
 # A predicate after these is written apart (`수 있다`, `것 같다`, `줄 알았다`, `적 없다`).
 _BEFORE_PREDICATE = frozenset({"것", "거", "수", "줄", "적", "데", "바", "만큼", "뿐"})
@@ -45,7 +44,7 @@ _DE_CONTEXT = frozenset(
     {
         "도움", "유용", "한계", "기여", "필요", "중요", "효과", "효과적", "어려움", "어렵",
         "쓰", "쓰이", "사용", "걸리", "집중", "노력", "익숙", "적합", "활용", "이바지", "목적",
-        "초점", "힘쓰", "시간", "유리", "충분", "큰", "크", "많", "적",
+        "초점", "힘쓰", "시간", "유리", "충분", "큰", "크", "적",
     }
 )  # fmt: skip
 # These are also endings (-는데, -ㄴ지, -ㄴ바): their fix is never safe.
@@ -76,6 +75,9 @@ _TIME_WORDS = frozenset(
 _NOUNS = ("NNG", "NNP", "NNB", "XSN")
 
 _PREDICATES = ("VV", "VA")
+# Determiners a dependent noun is not split from: 이때, 그때, 이것, 이식 are words, and
+# numeral words take units (`_counter`), not these nouns.
+_NOT_DETERMINERS = _NUMERAL_DETERMINERS | _DEMONSTRATIVES | {"한", "첫"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,46 +99,55 @@ def _tag(token: Any) -> str:
 
 def _kind(left: Any, right: Any, after: Any | None) -> tuple[str, bool] | None:
     """The case a space between these two glued morphemes is, and whether it is certain."""
+    return _bound_noun(left, right) or _counter(left, right) or _negation(left, right, after)
+
+
+def _bound_noun(left: Any, right: Any) -> tuple[str, bool] | None:
     left_tag, right_tag = _tag(left), _tag(right)
-    noun = right_tag in ("NNB", "NNG")
-    if noun and right.form in DEPENDENT_NOUNS:
-        if right.form == "때문":
-            return ("bound-noun", True)
-        if left_tag == "ETM" and (right_tag == "NNB" or right.form in ("때", "동안")):
-            return ("bound-noun", right.form not in _ALSO_ENDINGS)
-        if right.form == "동안" and left_tag in _NOUNS:
-            return ("bound-noun", True)  # `방학동안`, `1년동안` → `방학 동안`, `1년 동안`
-        if right.form == "때" and left_tag in ("NNG", "NNP", "XSN"):
-            if left_tag == "XSN" or (len(left.form) >= 2 and left.form not in _TIME_WORDS):
-                return ("bound-noun", True)  # `면접때` → `면접 때`
-        if left_tag == "MM" and right.form in _AFTER_DETERMINER:
-            if left.form not in _NUMERAL_DETERMINERS | _DEMONSTRATIVES | {"한", "첫"}:
-                return ("bound-noun", True)
-    if (
-        left_tag == "NNB"
-        and left.form in _BEFORE_PREDICATE
-        and right_tag in _PREDICATES
-        and right.form != "하"
-    ):
-        return ("bound-noun", left.form not in _ALSO_ENDINGS)
-    if right_tag == "NNB" or (right_tag == "NNG" and right.form in _COUNTING_NOUNS):
-        unit = right.form
-        if left_tag == "MM":
-            if left.form in _NUMERAL_DETERMINERS and unit not in ("시", "째"):
-                return ("counter", True)
-            if left.form == "한" and unit in _AFTER_HAN:
-                return ("counter", True)
-            if left.form == "첫" and unit in _AFTER_FIRST:
-                return ("counter", True)
-        if left_tag == "NR" and len(left.form) >= 2 and _hangul(left.form):
-            if unit not in _ORDINAL_UNITS:
-                return ("counter", True)
-    if left_tag == "MAG" and left.form in ("안", "못") and right_tag in _PREDICATES:
-        if left.form == "못" and right.form == "하":
-            return None  # 못하다 is one word
-        past = after is not None and after.form == "었"
-        return ("negation", not (right.form == "되" and past))
+    if left_tag == "NNB" and left.form in _BEFORE_PREDICATE and right_tag in _PREDICATES:
+        # `수있다`, `것같다`; 하다 after a noun is a suffix (`척하다`, `만하다`)
+        return None if right.form == "하" else ("bound-noun", left.form not in _ALSO_ENDINGS)
+    if right_tag not in ("NNB", "NNG") or right.form not in DEPENDENT_NOUNS:
+        return None
+    if right.form == "때문":
+        return ("bound-noun", True)
+    if left_tag == "ETM" and (right_tag == "NNB" or right.form in ("때", "동안")):
+        return ("bound-noun", right.form not in _ALSO_ENDINGS)
+    if right.form == "동안" and left_tag in _NOUNS:
+        return ("bound-noun", True)  # `방학동안`, `1년동안` → `방학 동안`, `1년 동안`
+    timely = left_tag == "XSN" or (len(left.form) >= 2 and left.form not in _TIME_WORDS)
+    if right.form == "때" and left_tag in ("NNG", "NNP", "XSN") and timely:
+        return ("bound-noun", True)  # `면접때` → `면접 때`
+    determiner = left_tag == "MM" and left.form not in _NOT_DETERMINERS
+    if determiner and right.form in _AFTER_DETERMINER:
+        return ("bound-noun", True)  # `이런식으로`, `모든것이`
     return None
+
+
+def _counter(left: Any, right: Any) -> tuple[str, bool] | None:
+    left_tag, right_tag = _tag(left), _tag(right)
+    if right_tag != "NNB" and not (right_tag == "NNG" and right.form in _COUNTING_NOUNS):
+        return None
+    unit = right.form
+    if left_tag == "MM" and (
+        (left.form in _NUMERAL_DETERMINERS and unit not in ("시", "째"))
+        or (left.form == "한" and unit in _AFTER_HAN)
+        or (left.form == "첫" and unit in _AFTER_FIRST)
+    ):
+        return ("counter", True)
+    sino = left_tag == "NR" and len(left.form) >= 2 and _hangul(left.form)
+    if sino and unit not in _ORDINAL_UNITS:
+        return ("counter", True)  # `수천명`, `삼십개`; one-syllable 일, 이, 삼 … are too rare
+    return None
+
+
+def _negation(left: Any, right: Any, after: Any | None) -> tuple[str, bool] | None:
+    if _tag(left) != "MAG" or left.form not in ("안", "못") or _tag(right) not in _PREDICATES:
+        return None
+    if left.form == "못" and right.form == "하":
+        return None  # 못하다 is one word
+    past = after is not None and after.form == "었"
+    return ("negation", not (right.form == "되" and past))  # 안됐다: also "pitiable"
 
 
 def _hangul(text: str) -> bool:
