@@ -789,6 +789,7 @@ class _Walk:
         self.details_open: list[_Piece | None] = []
         self.row_cells: list[list[Span]] = []  # the cells of the table row being read
         self.list_group = 0
+        self.nested_group = 0  # lists one level inside a top-level item: ids below zero
 
     def spans(self) -> list[Span]:
         self.builder.flush()
@@ -913,8 +914,9 @@ class _Walk:
             ), group
         return None
 
-    def list_item(self, spans: list[Span], number: int | None) -> None:
-        """A top-level list item's first paragraph: its first line may be the question."""
+    def list_item(self, spans: list[Span], number: int | None, *, nested: bool = False) -> None:
+        """A top-level list item's first paragraph (or, `nested`, the first paragraph of an
+        item one level under one): its first line may be the question."""
         if not spans:
             self.add_text(spans)
             return
@@ -932,8 +934,9 @@ class _Walk:
             groups[0][0].line,
             self.parent_title,
             parent_line=self.parent_line,
-            group=self.list_group,
+            group=self.nested_group if nested else self.list_group,
             number=number,
+            nested=nested,
         )
         body = [s for g in groups[take:] for s in g]
         self.pieces.append(_Piece(spans=body, candidate=candidate, title_spans=title))
@@ -1201,6 +1204,8 @@ def _walk_tokens(
     quote_start = -1
     item_first = False  # the next inline is a top-level list item's first paragraph
     item_number: int | None = None
+    nested_first = False  # ... of an item one level inside a top-level item
+    nested_number: int | None = None
 
     i = 0
     count = len(tokens)
@@ -1222,6 +1227,8 @@ def _walk_tokens(
             spans = walk.spans()
             if item_first and token.level == 3:
                 walk.list_item(spans, item_number)
+            elif nested_first and token.level == 5:
+                walk.list_item(spans, nested_number, nested=True)
             elif before.type == "paragraph_open" and before.level == 0:
                 walk.paragraph(spans)
             elif in_cell:
@@ -1230,7 +1237,7 @@ def _walk_tokens(
                 walk.add_text(spans)
             else:
                 walk.add_text(spans)
-            item_first = False
+            item_first = nested_first = False
             comments.extend(_inline_comments(token, start, lines))
         elif ttype == "heading_open" and token.level == 0 and token.map is not None:
             start, end = token.map
@@ -1252,11 +1259,17 @@ def _walk_tokens(
                 item_first = True
                 info = token.info
                 item_number = int(info) if info.isdigit() else None
+            elif token.level == 3:
+                nested_first = True
+                info = token.info
+                nested_number = int(info) if info.isdigit() else None
             if tokens[i + 1].type == "list_item_close":
                 walk.add_text([])
         elif ttype in ("bullet_list_open", "ordered_list_open"):
             if token.level == 0:
                 walk.list_group += 1
+            elif token.level == 2:
+                walk.nested_group -= 1
         elif ttype == "front_matter":
             front_matter = _read_front_matter(token.content)
         elif ttype == "blockquote_open":
@@ -1332,13 +1345,32 @@ def _inner_line(candidate: Candidate) -> bool:
     return candidate.listed and not candidate.opens_paragraph and candidate.number is None
 
 
+def _list_labels(candidates: list[Candidate], chosen: list[bool]) -> set[int]:
+    """Top-level list items (their index among the candidates) that are no question but have
+    questions nested under them."""
+    labels: set[int] = set()
+    parent: int | None = None
+    for index, (candidate, taken) in enumerate(zip(candidates, chosen, strict=True)):
+        if candidate.style == "list-item" and not candidate.nested:
+            parent = None if taken else index
+        elif candidate.nested and taken and parent is not None:
+            labels.add(parent)
+        elif not candidate.nested:
+            parent = None
+    return labels
+
+
 def _assemble(
     pieces: list[_Piece], question_style: str | Sequence[str]
 ) -> tuple[list[Span], list[RawHeading], list[int]]:
     """Pieces -> preamble and headings, the chosen candidates becoming headings of their own."""
     candidates = _with_answers(pieces)
     titles = [p.heading.title for p in pieces if p.heading is not None]
-    chosen = iter(choose_questions(candidates, question_style, titles))
+    decided = choose_questions(candidates, question_style, titles)
+    labels = _list_labels(candidates, decided)
+    chosen = iter(decided)
+    label_level = 0  # the level of the list item naming the questions nested under it
+    index = -1  # of the candidate in `candidates`
     preamble: list[Span] = []
     headings: list[RawHeading] = []
     malformed: list[int] = []
@@ -1361,8 +1393,30 @@ def _assemble(
         if row_question and (candidate is None or not candidate.in_table):
             owner = real  # the table of questions ended: what follows answers none of them
         row_question = False
-        if candidate is not None and next(chosen):
+        taken = candidate is not None and next(chosen)
+        if candidate is not None:
+            index += 1
+            if not candidate.nested:
+                label_level = 0
+        if candidate is not None and not taken and index in labels:
+            # `- 물류회사` over `1. 지원 동기 … (1000자)`: the item names a group of questions
+            label_level = (real.level + 1) if real is not None else 1
+            label = RawHeading(
+                level=label_level,
+                line=candidate.line,
+                end_line=piece.title_spans[-1].line,
+                title=candidate.title.strip(),
+                title_spans=tuple(piece.title_spans),
+                style=candidate.style,
+            )
+            label.body.extend(piece.spans)
+            headings.append(label)
+            owner = label
+            continue
+        if candidate is not None and taken:
             level = candidate.hashes or ((real.level + 1) if real is not None else 1)
+            if candidate.nested and label_level:
+                level = label_level + 1
             if candidate.style == "heading":
                 malformed.append(candidate.line)
             question = RawHeading(

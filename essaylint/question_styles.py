@@ -107,6 +107,7 @@ class Candidate:
     opens_paragraph: bool = True
     container: bool = False  # a `<summary>` whose `<details>` holds more of them
     in_table: bool = False  # a table row, its question cell as the title
+    nested: bool = False  # an item of a list one level inside a top-level list item
 
 
 @lru_cache(maxsize=8192)
@@ -202,6 +203,7 @@ def choose_questions(
     chosen: list[bool] = []
     inside: Candidate | None = None  # the question found here whose answer we are in
     inside_index = -1
+    item_taken = False  # the last top-level list item is a question
     parent: str | None = None
     for index, (candidate, level) in enumerate(zip(candidates, strengths, strict=True)):
         if candidate.parent_title != parent:
@@ -212,6 +214,11 @@ def choose_questions(
             if inside is not None and banks.get(inside_index) == bank:
                 inside = None  # the next item of the same bank, even after a code block
         take = candidate.style in allowed and level != "weak"
+        if candidate.nested:
+            # under a question, a nested item is part of its answer; under a label
+            # (`- 물류회사`), it is a question when it has a prefix or a limit, or its list
+            # is a bank
+            take = take and not item_taken and (bank is not None or _reads_strong_alone(candidate))
         if take and bank is None and candidate.listed and not candidate.opens_paragraph:
             # a later line of a paragraph that is no bank: only a `Q1.` or a limit starts one
             take = candidate.number is not None or _reads_strong_alone(candidate)
@@ -223,7 +230,11 @@ def choose_questions(
         if take:
             take = _fits_context(candidate, level, parent, inside)
         chosen.append(take)
-        if take:
+        if candidate.style == "list-item" and not candidate.nested:
+            item_taken = take
+        elif candidate.style != "list-item":
+            item_taken = False
+        if take and not candidate.nested:
             inside, inside_index = candidate, index
     return chosen
 
