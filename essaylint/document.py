@@ -40,6 +40,7 @@ from essaylint.question_styles import (
     could_be_label,
     line_reads_as_sentence,
     strength,
+    tagged_label,
 )
 from essaylint.simple_blocks import (
     Block,
@@ -1345,6 +1346,17 @@ def _inner_line(candidate: Candidate) -> bool:
     return candidate.listed and not candidate.opens_paragraph and candidate.number is None
 
 
+def _sibling_of_heading(candidate: Candidate, heading: RawHeading) -> bool:
+    """`## 성장 과정` answered, then `협업 경험을 … (최대 700자) (물류회사)` or `지원동기 (핀테크)`
+    on a line of its own: a question beside the heading's, not a part of its answer."""
+    if not heading.body or candidate.style not in ("q-line", "bold-label", "list-item"):
+        return False
+    own = read_title(heading.title)
+    if own.group_like or not (own.vocabulary or own.asks or own.has_limit):
+        return False
+    return read_title(candidate.title).has_limit or tagged_label(candidate)
+
+
 def _list_labels(candidates: list[Candidate], chosen: list[bool]) -> set[int]:
     """Top-level list items (their index among the candidates) that are no question but have
     questions nested under them."""
@@ -1415,6 +1427,8 @@ def _assemble(
             continue
         if candidate is not None and taken:
             level = candidate.hashes or ((real.level + 1) if real is not None else 1)
+            if real is not None and _sibling_of_heading(candidate, real):
+                level = real.level  # the next question after a heading question's answer
             if candidate.nested and label_level:
                 level = label_level + 1
             if candidate.style == "heading":

@@ -314,11 +314,11 @@ def _fits_context(
     if parent is not None:
         heading = read_title(parent)
         if _explicit(heading):
-            return _prefix_strong(candidate)
+            return _prefix_strong(candidate) or tagged_label(candidate)
         if heading.vocabulary and (level == "medium" or not _reads_strong_alone(candidate)):
-            return _prefix_strong(candidate)
+            return _prefix_strong(candidate) or tagged_label(candidate)
     if inside is not None and not _siblings(candidate, inside):
-        return _prefix_strong(candidate) or _has_limit(candidate)
+        return _reads_strong_alone(candidate)
     return True
 
 
@@ -328,8 +328,24 @@ def _explicit(signals: TitleSignals) -> bool:
 
 
 def _reads_strong_alone(candidate: Candidate) -> bool:
-    """Strong by a prefix or a limit, not only by asking (answers ask rhetorical questions)."""
-    return _prefix_strong(candidate) or _has_limit(candidate)
+    """Strong by a prefix or a limit, not only by asking (answers ask rhetorical questions),
+    or a common question's label tagged with the company it was written for."""
+    return _prefix_strong(candidate) or _has_limit(candidate) or tagged_label(candidate)
+
+
+# `지원동기 (물류회사)`: a multi-company file names each answer's company after its label.
+_TAGGED = compile_pattern(r"^(?P<label>[^()]{2,25}?)\s*\((?P<tag>[^()]{1,20})\)\s*$")
+
+
+def tagged_label(candidate: Candidate) -> bool:
+    """A line of its own naming a common question and, in parentheses, a company."""
+    if candidate.style not in ("q-line", "bold-label") or not candidate.opens_paragraph:
+        return False
+    match = _TAGGED.match(candidate.title.strip())
+    if match is None:
+        return False
+    label = match.group("label").strip()
+    return _is_label(label, read_title(label)) and not read_title(match.group("tag")).vocabulary
 
 
 def _siblings(candidate: Candidate, other: Candidate) -> bool:

@@ -147,7 +147,9 @@ def read_title(title: str, reference_titles: tuple[str, ...] | None = None) -> T
         bool(reference.search(bare)) and limit is None and not asks and len(squeezed) <= 20
     )
     return TitleSignals(
-        has_limit=limit is not None and (limit.max is not None or limit.min is not None),
+        # a stated absence of a limit (`(글자 수 제한 없음)`) is as strong a sign as a limit
+        has_limit=limit is not None
+        and (limit.max is not None or limit.min is not None or limit.unlimited),
         asks=asks,
         numbered=numbered,
         vocabulary=bool(_QUESTION_VOCABULARY.search(bare)),
