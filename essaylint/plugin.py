@@ -60,6 +60,9 @@ class Hit:
     end_col: int | None = None
     suggestion: str | None = None
     fix: Edit | None = None
+    # A rule sure of some findings and guessing at others says so per finding; None takes the
+    # rule's severity, and a severity the user configured for the rule always wins.
+    severity: Severity | None = None
 
 
 @dataclass(frozen=True)
