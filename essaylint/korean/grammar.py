@@ -59,17 +59,138 @@ class _Edit:
 
 
 ROLE_NOUNS = frozenset(
-    """
-    사람 인간 학생 대학생 대학원생 고등학생 졸업생 신입생 재학생 수강생 교환학생 유학생 사원 신입
-    신입사원 직원 팀원 일원 구성원 조원 부원 회원 멤버 팀장 파트장 조장 부장 과장 대리 회장
-    부회장 총무 대표 리더 팀리더 주장 반장 막내 선배 후배 동료 개발자 기획자 디자이너 엔지니어
-    매니저 마케터 연구원 연구자 분석가 전문가 지원자 참가자 참여자 봉사자 사용자 소비자 고객
-    책임자 담당자 관리자 운영자 실무자 전공자 비전공자 입문자 초보자 경험자 지도자 발표자
-    진행자 창업자 경영자 사회인 직장인 시민 국민 청년 어른 성인 인턴 멘토 멘티 조교 강사 교사
-    선생 선생님 교수 튜터 코치 주니어 시니어 개발팀원 공무원 군인 간부 장교 부사관 의사
-    간호사 약사 기자 작가 프로그래머 아키텍트 오너 주인 가장 장남 장녀 맏이 아들 딸 자녀
-    부모 엄마 아빠 언니 형 누나 오빠 동생 친구 개인 한사람 당사자 사회초년생 취준생 지원자들
-    """.split()
+    {
+        "사람",
+        "인간",
+        "학생",
+        "대학생",
+        "대학원생",
+        "고등학생",
+        "졸업생",
+        "신입생",
+        "재학생",
+        "수강생",
+        "교환학생",
+        "유학생",
+        "사원",
+        "신입",
+        "신입사원",
+        "직원",
+        "팀원",
+        "일원",
+        "구성원",
+        "조원",
+        "부원",
+        "회원",
+        "멤버",
+        "팀장",
+        "파트장",
+        "조장",
+        "부장",
+        "과장",
+        "대리",
+        "회장",
+        "부회장",
+        "총무",
+        "대표",
+        "리더",
+        "팀리더",
+        "주장",
+        "반장",
+        "막내",
+        "선배",
+        "후배",
+        "동료",
+        "개발자",
+        "기획자",
+        "디자이너",
+        "엔지니어",
+        "매니저",
+        "마케터",
+        "연구원",
+        "연구자",
+        "분석가",
+        "전문가",
+        "지원자",
+        "참가자",
+        "참여자",
+        "봉사자",
+        "사용자",
+        "소비자",
+        "고객",
+        "책임자",
+        "담당자",
+        "관리자",
+        "운영자",
+        "실무자",
+        "전공자",
+        "비전공자",
+        "입문자",
+        "초보자",
+        "경험자",
+        "지도자",
+        "발표자",
+        "진행자",
+        "창업자",
+        "경영자",
+        "사회인",
+        "직장인",
+        "시민",
+        "국민",
+        "청년",
+        "어른",
+        "성인",
+        "인턴",
+        "멘토",
+        "멘티",
+        "조교",
+        "강사",
+        "교사",
+        "선생",
+        "선생님",
+        "교수",
+        "튜터",
+        "코치",
+        "주니어",
+        "시니어",
+        "개발팀원",
+        "공무원",
+        "군인",
+        "간부",
+        "장교",
+        "부사관",
+        "의사",
+        "간호사",
+        "약사",
+        "기자",
+        "작가",
+        "프로그래머",
+        "아키텍트",
+        "오너",
+        "주인",
+        "가장",
+        "장남",
+        "장녀",
+        "맏이",
+        "아들",
+        "딸",
+        "자녀",
+        "부모",
+        "엄마",
+        "아빠",
+        "언니",
+        "형",
+        "누나",
+        "오빠",
+        "동생",
+        "친구",
+        "개인",
+        "한사람",
+        "당사자",
+        "사회초년생",
+        "취준생",
+        "지원자들",
+    }
 )
 """Nouns naming a person or a role: `X로써` after them means `X로서` (in the capacity of X)."""
 
@@ -177,18 +298,14 @@ def _doe_dwae(text: str, tokens: list[Any]) -> Iterator[_Edit]:
             after = _next(tokens, i)
             following = text[end : end + 1]
             if after is not None and after.start == end and _tag(after).startswith("E"):
-                if following in _AFTER_DOE_WRONG and str(after.form).startswith(following):
+                needs_eo = following in _AFTER_DOE_WRONG and str(after.form).startswith(following)
+                if needs_eo or (after.form == "도" and text[end : end + 2] != "도록"):
                     yield _Edit(token.start, end, "돼", "되/돼", True)
-                elif after.form == "도" and text[end : end + 2] != "도록":
-                    yield _Edit(token.start, end, "돼", "되/돼", True)
-            elif (after is None or _tag(after) == "SF") and i > 0:
+            elif i > 0 and _ends_sentence(text, end, after):
                 before = text[token.start - 1]
                 # `안 되.`, `하면 되.`: the plain 반말 ending -어 is missing.
-                if (after is None and end == len(text.rstrip())) or (
-                    after is not None and after.start == end
-                ):
-                    if before.isspace() or not before.isalnum():
-                        yield _Edit(token.start, end, "돼", "되/돼", True)
+                if before.isspace() or not before.isalnum():
+                    yield _Edit(token.start, end, "돼", "되/돼", True)
         elif token.form in ("되", "돼") and text[token.start : token.start + 1] == "돼":
             following = text[token.start + 1 : token.start + 2]
             if following not in _AFTER_DWAE_WRONG:
@@ -198,6 +315,13 @@ def _doe_dwae(text: str, tokens: list[Any]) -> Iterator[_Edit]:
                 continue
             if _tag(after)[0] in "EJ":
                 yield _Edit(token.start, token.start + 1, "되", "되/돼", True)
+
+
+def _ends_sentence(text: str, end: int, after: Any | None) -> bool:
+    """Whether the sentence ends at `end`: nothing but space after it, or a glued `.`/`!`/`?`."""
+    if after is None:
+        return end == len(text.rstrip())
+    return _tag(after) == "SF" and after.start == end
 
 
 # ---------------------------------------------------------------- 안/않
@@ -213,7 +337,7 @@ def _an_anh(text: str, tokens: list[Any]) -> Iterator[_Edit]:
             end = token.start + 1
             if after.start == end:  # `않좋은`: the adverb, and a space after it
                 yield _Edit(token.start, end, "안 ", "안/않", True)
-            elif text[end:after.start].isspace() and (
+            elif text[end : after.start].isspace() and (
                 token.start == 0 or not text[token.start - 1].isalnum()
             ):  # `않 된다`
                 yield _Edit(token.start, end, "안", "안/않", True)
@@ -279,10 +403,10 @@ def _roseo_rosseo(text: str, tokens: list[Any]) -> Iterator[_Edit]:
                 j -= 1
             noun = tokens[j]
             glued = noun.start + noun.len == tokens[j + 1].start if j + 1 < i else True
-            if _tag(noun) in ("NNG", "NNP") and noun.form in ROLE_NOUNS and glued:
-                if noun.start + noun.len <= token.start:
-                    end = token.start + token.len
-                    yield _Edit(end - 1, end, "서", "로서/로써", False)
+            role = _tag(noun) in ("NNG", "NNP") and noun.form in ROLE_NOUNS
+            if role and glued and noun.start + noun.len <= token.start:
+                end = token.start + token.len
+                yield _Edit(end - 1, end, "서", "로서/로써", False)
 
 
 # ---------------------------------------------------------------- 든지/던지
@@ -317,8 +441,10 @@ def _deunji_deonji(text: str, tokens: list[Any]) -> Iterator[_Edit]:
             chosen = len(choices) >= 2
         if not chosen:
             after = _next(tokens, i)
-            chosen = after is not None and after.form in ("간", "상관없") and after.start > (
-                token.start + token.len
+            chosen = (
+                after is not None
+                and after.form in ("간", "상관없")
+                and after.start > (token.start + token.len)
             )
         if chosen:
             yield _Edit(token.start, token.start + 1, "든", "든지/던지", False)

@@ -90,7 +90,9 @@ def _hit(block: Block, first: int, found: Confusion) -> Hit | None:
     fix = None
     # A fix only where the word is one stretch of the original line (no markup inside it).
     if where.end_col - where.col == end - start:
-        fix = Edit(where.line, where.col, where.line, where.end_col, found.suggestion, found.certain)
+        fix = Edit(
+            where.line, where.col, where.line, where.end_col, found.suggestion, found.certain
+        )
     return Hit(
         where.line,
         where.col,
