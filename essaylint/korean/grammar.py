@@ -310,11 +310,9 @@ def _doe_dwae(text: str, tokens: list[Any]) -> Iterator[_Edit]:
             following = text[token.start + 1 : token.start + 2]
             if following not in _AFTER_DWAE_WRONG:
                 continue
-            after = next((t for t in tokens[i + 1 :] if t.start > token.start), None)
-            if after is None or after.start != token.start + 1:
-                continue
-            if _tag(after)[0] in "EJ":
-                yield _Edit(token.start, token.start + 1, "되", "되/돼", True)
+            # However Kiwi reads the rest (`돼는` may come out as 되+어 and 늘+ㄴ), the verb
+            # 되- is already spent on 어 here: nothing but 요, 서, 야, 도 … may follow it.
+            yield _Edit(token.start, token.start + 1, "되", "되/돼", True)
 
 
 def _ends_sentence(text: str, end: int, after: Any | None) -> bool:
@@ -365,8 +363,8 @@ def _wen_waen(text: str, tokens: list[Any]) -> Iterator[_Edit]:
         if start > 0 and text[start - 1].isalnum():
             continue  # not the start of a word
         if text[start : start + 1] == "왠" and text[start + 1 : start + 2] != "지":
-            if token.form == "왠" or (token.len == 1 and _tag(token) == "MM"):
-                yield _Edit(start, start + 1, "웬", "웬/왠", True)
+            # 왠 (= 왜인) is only ever written in 왠지; Kiwi reads a stray 왠 in many ways.
+            yield _Edit(start, start + 1, "웬", "웬/왠", True)
         elif token.form == "웬지" and text[start : start + 2] == "웬지":
             yield _Edit(start, start + 1, "왠", "웬/왠", True)
 
