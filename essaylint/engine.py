@@ -43,6 +43,7 @@ class ResolvedRule:
     rule: Rule
     options: RuleOptions
     severity: str
+    configured: bool = False  # the user set this severity: it wins over a finding's own
 
 
 def _validate_options(rule: Rule, table: dict[str, Any], origin: str) -> RuleOptions:
@@ -97,12 +98,14 @@ def resolve_rules(settings: Settings) -> dict[str, ResolvedRule]:
     resolved: dict[str, ResolvedRule] = {}
     for code, rule in rules.items():
         table = dict(tables.get(code, {}))
+        configured = "severity" in table
         severity = table.pop("severity", rule.severity)
         if severity not in ("error", "warning", "info"):
             raise ConfigError(
                 f"{origin}: rules.{rule.name}.severity: must be error, warning or info"
             )
-        resolved[code] = ResolvedRule(rule, _validate_options(rule, table, origin), severity)
+        options = _validate_options(rule, table, origin)
+        resolved[code] = ResolvedRule(rule, options, severity, configured)
     _RESOLVED[id(settings)] = (settings, resolved)
     return resolved
 
@@ -286,7 +289,10 @@ def lint_document(
                     if not is_suppressed(suppressions, edit.line, partial(matches, rule))
                 )
                 hit = replace(hit, fix_also=kept)
-            findings.append(_finding(hit, rule, entry.severity, path))
+            severity = entry.severity
+            if hit.severity is not None and not entry.configured:
+                severity = hit.severity
+            findings.append(_finding(hit, rule, severity, path))
     result.findings = _one_per_place(findings)
     if any(rule.code in VALUE_RULES for rule in selected):
         from essaylint.values import known_values, value_coverage
