@@ -303,8 +303,8 @@ def _question_banks(
         sentences = sum(1 for i in members if _NOTE_SENTENCE.search(candidates[i].title.strip()))
         if asking >= 2 and asking * 4 >= len(members) and sentences * 3 <= len(members):
             first = candidates[members[0]]
-            key = (first.parent_line, first.number is None)
-            banks.update((i, key) for i in members)
+            bank = (first.parent_line, first.number is None)
+            banks.update((i, bank) for i in members)
     return banks
 
 

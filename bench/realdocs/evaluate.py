@@ -112,7 +112,9 @@ def run_essaylint(essaylint: str, paths: list[str]) -> dict[str, dict]:
     try:
         files = json.loads(done.stdout)["files"]
     except (ValueError, KeyError):
-        sys.exit(f"no JSON from essaylint (exit {done.returncode}): {(done.stderr or done.stdout)[:300]}")
+        sys.exit(
+            f"no JSON from essaylint (exit {done.returncode}): {(done.stderr or done.stdout)[:300]}"
+        )
     return {os.path.basename(f["path"]): f for f in files}
 
 
@@ -125,7 +127,11 @@ def main() -> None:
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss by line")
     args = parser.parse_args()
 
-    truths = [json.loads(line) for line in args.truth.read_text(encoding="utf-8").splitlines() if line.strip()]
+    truths = [
+        json.loads(line)
+        for line in args.truth.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     paths = [os.path.join(args.docs, t["file"]) for t in truths]
     missing = [p for p in paths if not os.path.exists(p)]
     if missing:
@@ -133,7 +139,10 @@ def main() -> None:
     entries = run_essaylint(args.essaylint, paths)
     disagreements = load_disagreements(args.disagreements)
 
-    for label, skips in (("annotation as given", {}), ("without DISAGREEMENTS.md lines", disagreements)):
+    for label, skips in (
+        ("annotation as given", {}),
+        ("without DISAGREEMENTS.md lines", disagreements),
+    ):
         if label != "annotation as given" and not disagreements:
             continue
         total = Tally()
