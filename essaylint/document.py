@@ -791,6 +791,7 @@ class _Walk:
         self.row_cells: list[list[Span]] = []  # the cells of the table row being read
         self.list_group = 0
         self.nested_group = 0  # lists one level inside a top-level item: ids below zero
+        self.paragraph_numbered = False  # the paragraph read holds two or more numbered lines
 
     def spans(self) -> list[Span]:
         self.builder.flush()
@@ -838,8 +839,10 @@ class _Walk:
         piece: _Piece | None = None
         groups = _by_line(spans)
         listed = _is_line_list(groups)
-        if listed:
-            self.list_group += 1
+        numbered = sum(1 for g in groups if _NUMBERED_LINE.match(self.lines[g[0].line - 1]))
+        if listed or numbered >= 2:
+            self.list_group += 1  # the paragraph's lines may make a bank together
+        self.paragraph_numbered = numbered >= 2
         for index, group in enumerate(groups):
             found = self._line_candidate(group, first=index == 0, listed=listed)
             if found is None:
@@ -897,14 +900,16 @@ class _Walk:
             # numbered from 1), `~~4. 질문~~` struck through once answered, or one line of a
             # paragraph of short lines: a question of a bank when its neighbours ask too.
             number = numbered.group(1) if numbered is not None else None
+            in_bank = listed or self.paragraph_numbered
             found = Candidate(
                 "q-line",
                 _STRIKE.sub("", visible).strip(),
                 line,
                 self.parent_title,
                 parent_line=self.parent_line,
-                group=self.list_group if listed else 0,
-                number=int(number) if number is not None and number.isdigit() else None,
+                group=self.list_group if in_bank else 0,
+                # `ㅇㅇ.` stands for a number not decided yet
+                number=None if number is None else int(number) if number.isdigit() else 0,
                 listed=True,
                 opens_paragraph=first,
             )
@@ -1382,6 +1387,9 @@ def _assemble(
     labels = _list_labels(candidates, decided)
     chosen = iter(decided)
     label_level = 0  # the level of the list item naming the questions nested under it
+    # Before any heading, questions sit below the deepest heading of the file: a heading
+    # further down starts a section of its own, never a part of their answer.
+    top = 1 + max((p.heading.level for p in pieces if p.heading is not None), default=0)
     index = -1  # of the candidate in `candidates`
     preamble: list[Span] = []
     headings: list[RawHeading] = []
@@ -1412,7 +1420,7 @@ def _assemble(
                 label_level = 0
         if candidate is not None and not taken and index in labels:
             # `- 물류회사` over `1. 지원 동기 … (1000자)`: the item names a group of questions
-            label_level = (real.level + 1) if real is not None else 1
+            label_level = (real.level + 1) if real is not None else top
             label = RawHeading(
                 level=label_level,
                 line=candidate.line,
@@ -1426,7 +1434,7 @@ def _assemble(
             owner = label
             continue
         if candidate is not None and taken:
-            level = candidate.hashes or ((real.level + 1) if real is not None else 1)
+            level = candidate.hashes or ((real.level + 1) if real is not None else top)
             if real is not None and _sibling_of_heading(candidate, real):
                 level = real.level  # the next question after a heading question's answer
             if candidate.nested and label_level:

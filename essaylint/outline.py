@@ -26,12 +26,14 @@ unless they are numbered differently (`2.1.` over `2.2.`) or the file has no bla
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
 from essaylint.document import DocumentError, ParsedSource, RawHeading
 from essaylint.limits import Limit, limit_from_directive, limit_from_title
 from essaylint.model import Comment, Section, SectionKind, Span, join_spans
+from essaylint.patterns import compile_pattern
 from essaylint.titles import TitleSignals, exclaims, question_number, read_title
 
 StackedHeadings = Literal["share", "separate"]
@@ -138,6 +140,22 @@ def _asks_or_numbered_apart(node: _Node, child: _Node, signals: TitleSignals) ->
     return own is not None and own.startswith(parent + ".")
 
 
+def _aside(signals: TitleSignals) -> bool:
+    """Reference notes or a resume part: beside the questions, never one of their parts."""
+    return signals.reference_like or signals.profile_like
+
+
+# A section of values or company facts stays reference material whatever it holds.
+_VALUE_TITLE = compile_pattern(r"인재상|가치|Values|조직\s*문화|역량|회사|기업", re.IGNORECASE)
+
+
+def _holds_questions(node: _Node) -> bool:
+    """A notes title (`예시 & 참고`, `메모`) over questions written in another style."""
+    if _VALUE_TITLE.search(node.headings[0].title):
+        return False
+    return any(child.headings[0].style != "heading" for child in node.children)
+
+
 def _mark(node: _Node, kind: SectionKind) -> None:
     node.kind = kind
     for child in node.children:
@@ -146,8 +164,12 @@ def _mark(node: _Node, kind: SectionKind) -> None:
 
 def _classify(node: _Node, reference_titles: tuple[str, ...] | None, notes: bool = False) -> None:
     own = _signals(node, reference_titles)
-    if own.reference_like:
+    if own.reference_like and not _holds_questions(node):
         _mark(node, "reference")
+        return
+    if own.reference_like:
+        node.kind = "group"  # `## 예시 & 참고` over `[지원 동기]` labels with drafts
+        _classify_all(node.children, reference_titles)
         return
     if own.profile_like:
         _mark(node, "group")  # a resume part: nothing in it asks
@@ -164,12 +186,15 @@ def _classify(node: _Node, reference_titles: tuple[str, ...] | None, notes: bool
             "group" if collection_title or (own.states and not own.has_limit) else "question"
         )
         return
-    kids = [c for c in node.children if not _signals(c, reference_titles).reference_like]
+    kids = [c for c in node.children if not _aside(_signals(c, reference_titles))]
     if len(kids) < len(node.children):
         kept = {id(c) for c in kids}  # by identity: two notes may have equal contents
         for child in node.children:
             if id(child) not in kept:
-                _mark(child, "reference")
+                _classify(child, reference_titles)  # a reference or a resume part
+    if not kids:
+        node.kind = "question" if (own.strong or node.last.body) else "group"
+        return
     kid_signals = [_signals(c, reference_titles) for c in kids]
     if not kids:
         kind: SectionKind = "question" if (own.strong or node.last.body) else "group"

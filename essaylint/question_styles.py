@@ -135,11 +135,28 @@ def strength(candidate: Candidate) -> Strength:
     numbered_like_an_item = candidate.number is not None or candidate.in_table
     if signals.asks and (candidate.style != "q-line" or numbered_like_an_item):
         return "strong"
-    if _is_label(title, signals):
+    if _is_label(title, signals) or (candidate.style == "q-line" and _bracket_label(title)):
         return "medium"
     if candidate.style == "bold-label" and candidate.ends_with_colon:
         return "medium"
     return "weak"
+
+
+# `[회사 이동]`, `[재귀]`: a label in brackets alone on a line, as interview notes head answers.
+_BRACKET_LABEL = compile_pattern(r"^[\[【]\s*(?P<label>[^\[\]【】]{1,25}?)\s*[\]】]$")
+# Brackets that tag rather than ask: notes, sources, examples, tips, required/optional marks.
+_BRACKET_TAG = compile_pattern(
+    r"^(?:참고|메모|출처|링크|예시|예|팁|TIP|Tip|필수|선택|공통|완료|작성\s*중|TODO|Note|Ref)\b|^[\d\s.,:~\-/]+$",
+    re.IGNORECASE,
+)
+
+
+def _bracket_label(title: str) -> bool:
+    match = _BRACKET_LABEL.match(title)
+    if match is None:
+        return False
+    label = match.group("label")
+    return not _BRACKET_TAG.search(label) and not _NOTE_SENTENCE.search(label)
 
 
 def could_be_label(line: str) -> bool:
