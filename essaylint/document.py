@@ -742,6 +742,9 @@ _HASHES = compile_pattern(r"^#{1,6}")
 # `3. 질문`, `~~4. 질문~~`, `ㅇㅇ. 질문` at the start of a line inside a paragraph.
 _NUMBERED_LINE = compile_pattern(r"^ {0,3}(?:~~)?\s*(\d{1,3}|[ㅇOo]{2})[.)](?![\d.])")
 _STRIKE = compile_pattern(r"~~")
+_QUOTE_MARK = compile_pattern(r"^ {0,3}>")
+# `(학교 수업, 대외활동 등)`, `(예: …)`, `[필수]`: a remark under a question, part of it.
+_REMARK_LINE = compile_pattern(r"^\s*(?:[(（][^()（）]*[)）]|\[[^\[\]]*\])\s*$")
 _LINE_LIST_MIN = 3  # lines of a paragraph of short lines read as a list
 _LINE_LIST_MAX = 60  # characters of each such line
 _SUMMARY = compile_pattern(
@@ -933,6 +936,8 @@ class _Walk:
                 if limit_from_title(_visible(groups[index])) is not None:
                     take = index + 1
                     break
+        while take < len(groups) and _REMARK_LINE.match(_visible(groups[take])):
+            take += 1
         title = [s for g in groups[:take] for s in g]
         candidate = Candidate(
             "list-item",
@@ -957,11 +962,24 @@ class _Walk:
         if not spans:
             self.pieces.append(_Piece(textless=1))
             return
-        title = " ".join(_visible(g) for g in _by_line(spans))
+        groups = _by_line(spans)
+        # `> 질문?` with the answer on the next lines, written without `>` (lazy continuation):
+        # the quoted lines ask, the lazy ones answer.
+        quoted = len(groups)
+        for index, group in enumerate(groups[1:], start=1):
+            if not _QUOTE_MARK.match(self.lines[group[0].line - 1]):
+                quoted = index
+                break
+        asked = " ".join(_visible(g) for g in groups[:quoted])
+        if quoted < len(groups) and not read_title(asked).asks:
+            quoted = len(groups)
+            asked = " ".join(_visible(g) for g in groups)
+        title_spans = [s for g in groups[:quoted] for s in g]
+        body = [s for g in groups[quoted:] for s in g]
         candidate = Candidate(
-            "blockquote", title, spans[0].line, self.parent_title, parent_line=self.parent_line
+            "blockquote", asked, spans[0].line, self.parent_title, parent_line=self.parent_line
         )
-        self.pieces.append(_Piece(candidate=candidate, title_spans=spans))
+        self.pieces.append(_Piece(spans=body, candidate=candidate, title_spans=title_spans))
 
     def html_block(self, content: str, first_line: int, *, top_level: bool) -> None:
         """An HTML block: its visible text is answer text; at the top level, a `<summary>`

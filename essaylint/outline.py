@@ -153,7 +153,8 @@ def _holds_questions(node: _Node) -> bool:
     """A notes title (`예시 & 참고`, `메모`) over questions written in another style."""
     if _VALUE_TITLE.search(node.headings[0].title):
         return False
-    return any(child.headings[0].style != "heading" for child in node.children)
+    asking = sum(1 for child in node.children if child.headings[0].style != "heading")
+    return asking >= 2  # one line naming a length among notes is a note
 
 
 def _mark(node: _Node, kind: SectionKind) -> None:
@@ -180,6 +181,9 @@ def _classify(node: _Node, reference_titles: tuple[str, ...] | None, notes: bool
         return
     if not node.children:
         collection_title = own.group_like and not own.vocabulary and not node.last.body
+        if not node.headings[0].title.strip():
+            node.kind = "group"  # an empty `##` (an outline not filled in) asks nothing
+            return
         # `## 문제를 끝까지 해결하는 개발자입니다`: a subtitle the writer gave an answer, or a
         # tip's headline (`### 경험을 수치로 보여줘야 한다`); neither is a prompt.
         node.kind = (

@@ -73,6 +73,8 @@ _STATEMENT_END = compile_pattern(
 _TRAILER = compile_pattern(r"(?::[a-z0-9_+\-]{1,30}:|[!~.\s]|\([^()]{0,40}\))+$")
 # `…40초 내외로 만들자.`: let's-advice closed by a stop (without one, `…개발자` is a noun)
 _ADVICE_STOP = compile_pattern(r"[가-힣]자\s*[.!]\s*$")
+# `**"끝까지 책임지는 개발자"**`: a whole title in quotation marks is the answer's slogan.
+_SLOGAN = compile_pattern(r"[\"“”'‘’「『][^\"“”「」『』]+[\"“”'‘’」』]")
 _TAIL = 80  # characters of a title read for its ending (bounded work on any title)
 # The parts of a resume or an application form's profile that people keep in the same file:
 # the whole title is one of these labels (squeezed), or it carries a period of dates.
@@ -130,7 +132,8 @@ def read_title(title: str, reference_titles: tuple[str, ...] | None = None) -> T
     # be a noun
     sentence = " " in ending.strip()
     states = not question_mark and bool(
-        _STATEMENT_END.search(ending)
+        _SLOGAN.fullmatch(ending.strip())
+        or _STATEMENT_END.search(ending)
         or (sentence and ending.endswith("다"))
         or (sentence and _ADVICE_STOP.search(bare[-_TAIL:]) is not None)
     )
