@@ -34,6 +34,7 @@ from essaylint.document import DocumentError, ParsedSource, RawHeading
 from essaylint.limits import Limit, limit_from_directive, limit_from_title
 from essaylint.model import Comment, Section, SectionKind, Span, join_spans
 from essaylint.patterns import compile_pattern
+from essaylint.question_styles import topic_question
 from essaylint.titles import TitleSignals, exclaims, question_number, read_title
 
 StackedHeadings = Literal["share", "separate"]
@@ -204,8 +205,10 @@ def _classify(node: _Node, reference_titles: tuple[str, ...] | None, notes: bool
         kind: SectionKind = "question" if (own.strong or node.last.body) else "group"
     elif own.states and not own.has_limit:
         kind = "group"  # a tip's headline over its notes, a subtitle over its parts
-    elif (own.has_limit or own.asks) and not any(k.has_limit or k.asks for k in kid_signals):
-        kind = "question"
+    elif (own.has_limit or own.asks or topic_question(node.headings[0].title)) and not any(
+        k.has_limit or k.asks for k in kid_signals
+    ):
+        kind = "question"  # `## Docker를 쓰는 이유` over `### 장점`, `### 가상화` notes
     elif (
         any(_asks_or_numbered_apart(node, c, k) for c, k in zip(kids, kid_signals, strict=True))
         or own.group_like
@@ -215,7 +218,9 @@ def _classify(node: _Node, reference_titles: tuple[str, ...] | None, notes: bool
         kind = "group"
     elif own.vocabulary:
         kind = "question"
-    elif any(k.vocabulary for k in kid_signals):
+    elif sum(k.vocabulary for k in kid_signals) * 3 >= len(kids) * 2:
+        # `## 카카오` over `### 지원동기`, `### 성장과정`; a topic's notes (`### 장점`,
+        # `### 단점`, `### 가상화`, `### 컨테이너`) name a common question only here and there
         kind = "group"
     else:
         kind = "group" if node.level == 1 else "question"

@@ -261,6 +261,11 @@ def _asks_as_item(candidate: Candidate, level: Strength) -> bool:
     return level == "strong" or bool(_TOPIC_QUESTION.search(title) or read_title(title).asks)
 
 
+def topic_question(title: str) -> bool:
+    """A bare interview topic that asks (`GC 과정 설명`, `TCP와 UDP 차이`, `Docker를 쓰는 이유`)."""
+    return bool(_TOPIC_QUESTION.search(title.strip()))
+
+
 def line_reads_as_sentence(text: str) -> bool:
     """A sentence of notes, not a question, a request or a bare topic."""
     return bool(_NOTE_SENTENCE.search(text))
