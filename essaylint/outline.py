@@ -177,8 +177,9 @@ def _classify(node: _Node, reference_titles: tuple[str, ...] | None, notes: bool
         _mark(node, "group")  # a resume part: nothing in it asks
         return
     if notes and not (own.asks or own.has_limit):
-        node.kind = "group"  # a topic among tips: only what asks is a question there
-        _classify_all(node.children, reference_titles)
+        node.kind = "group"  # a topic among tips: only what asks is a question there,
+        for child in node.children:  # and the notes under it are notes too
+            _classify(child, reference_titles, notes=True)
         return
     if not node.children:
         collection_title = own.group_like and not own.vocabulary and not node.last.body
