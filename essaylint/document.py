@@ -842,7 +842,11 @@ class _Walk:
         piece: _Piece | None = None
         groups = _by_line(spans)
         listed = _is_line_list(groups)
-        numbered = sum(1 for g in groups if _NUMBERED_LINE.match(self.lines[g[0].line - 1]))
+        numbered = (
+            sum(1 for g in groups if _NUMBERED_LINE.match(self.lines[g[0].line - 1]))
+            if len(groups) > 1
+            else 0
+        )
         if listed or numbered >= 2:
             self.list_group += 1  # the paragraph's lines may make a bank together
         self.paragraph_numbered = numbered >= 2

@@ -77,6 +77,7 @@ _REVEAL_SUMMARY = compile_pattern(
 _TOPIC_QUESTION = compile_pattern(
     r"(?:설명|차이점?|비교|장단점|이란|[가-힣A-Za-z0-9)]란|뭔가요|뭐야|뭐지|무엇|방법|이유)\s*\??\s*$"
 )
+_TOPIC_TAIL = 12  # characters at the end of an item where a topic question's word sits
 _BANK_ITEM_MAX = 100  # characters: longer items are prose, not a recalled question
 # A sentence of notes (`…했다.`, `…입니다`, `…이에요`), not a polite request (`…해 주세요`).
 _NOTE_SENTENCE = compile_pattern(r"(?:[.!。]|[다죠]|(?<![세나까가])요)\s*$")
@@ -110,17 +111,38 @@ class Candidate:
     nested: bool = False  # an item of a list one level inside a top-level list item
 
 
-@lru_cache(maxsize=8192)
 def strength(candidate: Candidate) -> Strength:
-    title = candidate.title.strip()
+    """How strongly a candidate reads as a question from its words and its kind (cached on
+    just those: a candidate carries a dozen fields, and hashing them all cost more than
+    reading the words)."""
+    return _strength(
+        candidate.style,
+        candidate.title,
+        candidate.hashes,
+        candidate.ends_with_colon,
+        candidate.number is not None or candidate.in_table,
+        candidate.container,
+    )
+
+
+@lru_cache(maxsize=8192)
+def _strength(
+    style: QuestionStyle,
+    raw_title: str,
+    hashes: int,
+    ends_with_colon: bool,
+    numbered_like_an_item: bool,
+    container: bool,
+) -> Strength:
+    title = raw_title.strip()
     if not title:
         return "weak"
-    if candidate.style == "details":
-        return "weak" if candidate.container or _REVEAL_SUMMARY.match(title) else "strong"
+    if style == "details":
+        return "weak" if container or _REVEAL_SUMMARY.match(title) else "strong"
     signals = read_title(title)
     prefixed = bool(QUESTION_PREFIX.match(title))
-    if candidate.style == "heading":
-        if candidate.hashes >= 2 and not _ONLY_DIGITS.match(title):
+    if style == "heading":
+        if hashes >= 2 and not _ONLY_DIGITS.match(title):
             return "strong"
         plain = signals.strong or signals.group_like or _is_label(title, signals)
         return "strong" if plain else "weak"
@@ -132,12 +154,11 @@ def strength(candidate: Candidate) -> Strength:
         return "weak"
     if signals.has_limit:
         return "strong"
-    numbered_like_an_item = candidate.number is not None or candidate.in_table
-    if signals.asks and (candidate.style != "q-line" or numbered_like_an_item):
+    if signals.asks and (style != "q-line" or numbered_like_an_item):
         return "strong"
-    if _is_label(title, signals) or (candidate.style == "q-line" and _bracket_label(title)):
+    if _is_label(title, signals) or (style == "q-line" and _bracket_label(title)):
         return "medium"
-    if candidate.style == "bold-label" and candidate.ends_with_colon:
+    if style == "bold-label" and ends_with_colon:
         return "medium"
     return "weak"
 
@@ -257,8 +278,13 @@ def choose_questions(
 
 
 def _asks_as_item(candidate: Candidate, level: Strength) -> bool:
-    title = candidate.title.strip()
-    return level == "strong" or bool(_TOPIC_QUESTION.search(title) or read_title(title).asks)
+    if level == "strong":
+        return True
+    tail = candidate.title[-_TOPIC_TAIL:]
+    if _TOPIC_QUESTION.search(tail):
+        return True
+    # a list item that asks is strong already; a line of a paragraph may ask and stay weak
+    return candidate.style != "list-item" and read_title(candidate.title.strip()).asks
 
 
 def topic_question(title: str) -> bool:
@@ -300,7 +326,8 @@ def _question_banks(
     banks: dict[int, tuple[int, bool]] = {}
     for rows in tables.values():
         # A table of questions (`구분 | 질문`): at least two rows, and half of them, ask.
-        asking = sum(1 for i in rows if _asks_as_item(candidates[i], strengths[i]))
+        # a row that asks is strong already (its question cell asks, or states a limit)
+        asking = sum(1 for i in rows if strengths[i] == "strong")
         if asking >= 2 and asking * 2 >= len(rows):
             first = candidates[rows[0]]
             banks.update((i, (first.parent_line, False)) for i in rows)

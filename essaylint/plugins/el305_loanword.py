@@ -82,7 +82,7 @@ def _places(doc: Document, strictness: str) -> Iterator[_Place]:
 
     matcher = loanword_matcher("strict" if strictness == "strict" else "standard")
     groups: list[tuple[tuple[Span, ...], Section | None]] = [(doc.preamble, None)]
-    for section in doc.walk():
+    for section in doc.text_sections():  # a part's text is its question's too
         groups += [(section.title_spans, section), (section.spans, section)]
     for spans, owner in groups:
         for span in spans:
