@@ -183,8 +183,8 @@ def _classify(node: _Node, reference_titles: tuple[str, ...] | None, notes: bool
         return
     if not node.children:
         collection_title = own.group_like and not own.vocabulary and not node.last.body
-        if not node.headings[0].title.strip():
-            node.kind = "group"  # an empty `##` (an outline not filled in) asks nothing
+        if not node.headings[0].title.strip() and not node.last.body:
+            node.kind = "group"  # an empty `##` over nothing (an outline not filled in)
             return
         # `## 문제를 끝까지 해결하는 개발자입니다`: a subtitle the writer gave an answer, or a
         # tip's headline (`### 경험을 수치로 보여줘야 한다`); neither is a prompt.
