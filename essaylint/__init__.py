@@ -49,7 +49,7 @@ def lint_text(text: str, path: str = "<text>", settings: Settings | None = None)
 
 def lint_file(path: str | Path, settings: Settings | None = None) -> FileResult:
     """Lint one file with the config found for it (or the settings given)."""
-    from essaylint.config import ConfigFinder
+    from essaylint.finder import ConfigFinder
     from essaylint.results import FileResult
     from essaylint.runner import lint_path
 

@@ -193,10 +193,11 @@ def _run(
     force_exclude: bool = False,
     sections: bool = True,
 ) -> list[Any]:
-    from essaylint.config import ConfigError, ConfigFinder
+    from essaylint.config import ConfigError
+    from essaylint.finder import ConfigFinder
+    from essaylint.jobs import lint_paths
     from essaylint.progress import ProgressLine, wanted
     from essaylint.registry import PluginError
-    from essaylint.runner import lint_paths
 
     cache = None
     if not no_cache:
@@ -274,7 +275,8 @@ def _run_fixes(
     force_exclude: bool = False,
 ) -> list[Any]:
     """Like `_run`, through essaylint.fixes: each file fixed in memory, saved with `write`."""
-    from essaylint.config import ConfigError, ConfigFinder
+    from essaylint.config import ConfigError
+    from essaylint.finder import ConfigFinder
     from essaylint.fixes import fix_paths
     from essaylint.registry import PluginError
 

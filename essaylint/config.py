@@ -8,7 +8,6 @@ error is one line naming the file and the key.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
@@ -222,7 +221,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
 
 
-def _table(path: Path) -> dict[str, Any] | None:
+def read_table(path: Path) -> dict[str, Any] | None:
     data = _read_toml(path)
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
@@ -282,7 +281,7 @@ def _extends_target(table: dict[str, Any], path: Path, seen: Sequence[Path]) -> 
 def _resolve_extends(table: dict[str, Any], path: Path, seen: tuple[Path, ...]) -> dict[str, Any]:
     target = _extends_target(table, path, seen)
     if target is not None:
-        loaded = _table(target) or {}
+        loaded = read_table(target) or {}
         base = _resolve_extends(loaded, target, (*seen, target))
     elif table.get("extends") is not None:  # a preset
         base = _preset_table(table["extends"])
@@ -296,95 +295,26 @@ def config_chain(path: Path) -> list[Path]:
     """A config file and every file its `extends` reaches (presets are essaylint's own data);
     ConfigError as `load_config` gives it for a chain that cannot be followed."""
     chain = [path.resolve()]
-    table = _table(chain[0])
+    table = read_table(chain[0])
     while table is not None:
         target = _extends_target(table, chain[-1], chain)
         if target is None:
             break
         chain.append(target)
-        table = _table(target)
+        table = read_table(target)
     return chain
 
 
 def load_config(path: Path) -> Settings:
     """Read and validate one config file (following `extends`)."""
     path = path.resolve()
-    table = _table(path)
+    table = read_table(path)
     if table is None:
         return Settings(source=str(path), base_dir=path.parent)
     resolved = _resolve_extends(table, path, (path,))
     prefix = "tool.essaylint." if path.name == "pyproject.toml" else ""
     settings = validate_settings(resolved, str(path), prefix)
     return replace(settings, source=str(path), base_dir=path.parent)
-
-
-def _load_checked(path: Path) -> Settings:
-    """Load a config and validate every rule table now, so a bad option fails the whole run."""
-    from essaylint.engine import resolve_rules
-
-    settings = load_config(path)
-    resolve_rules(settings)
-    _check_selections(settings, path)
-    return settings
-
-
-def _check_selections(settings: Settings, path: Path) -> None:
-    """`select`, `extend_select` and `ignore` name known rules, codes or tags: a misspelt one
-    would quietly check nothing or everything (the same names on the command line are errors)."""
-    from essaylint.registry import load_rules, unknown_selectors
-
-    prefix = "tool.essaylint." if path.name == "pyproject.toml" else ""
-    for key in ("select", "extend_select", "ignore"):
-        selectors = getattr(settings, key)
-        unknown = unknown_selectors(selectors, load_rules()) if selectors else []
-        if unknown:
-            raise ConfigError(
-                f"{path}: {prefix}{key}: unknown rule, code or tag '{unknown[0]}' "
-                "(see 'essaylint rules')"
-            )
-
-
-class ConfigFinder:
-    """Finds the config in force for each file: the closest one walking up, cached per folder."""
-
-    def __init__(self, explicit: Path | None = None) -> None:
-        self._explicit = _load_checked(explicit) if explicit is not None else None
-        self._by_dir: dict[Path, Settings] = {}
-        self._by_file: dict[Path, Settings] = {}
-        # By the folder as given, so a thousand files in one folder resolve it once.
-        self._by_given: dict[Path, Settings] = {}
-
-    def for_path(self, file: Path | None) -> Settings:
-        if self._explicit is not None:
-            return self._explicit
-        given = file.parent if file is not None else Path.cwd()
-        found = self._by_given.get(given)
-        if found is None:
-            found = self._by_given[given] = self._lookup(given.resolve())
-        return found
-
-    def _lookup(self, folder: Path) -> Settings:
-        cached = self._by_dir.get(folder)
-        if cached is not None:
-            return cached
-        settings: Settings | None = None
-        for name in CONFIG_NAMES:
-            candidate = folder / name
-            if not candidate.is_file() and os.path.lexists(candidate):
-                # A folder, a pipe or a broken link where a config belongs: say so, rather
-                # than read the settings of some folder above as if it were not there.
-                raise ConfigError(f"{candidate}: cannot read: {describe_missing(candidate)}")
-            if candidate.is_file():
-                if name == "pyproject.toml" and _table(candidate) is None:
-                    continue
-                settings = self._by_file.get(candidate) or _load_checked(candidate)
-                self._by_file[candidate] = settings
-                break
-        if settings is None:
-            parent = folder.parent
-            settings = Settings() if parent == folder else self._lookup(parent)
-        self._by_dir[folder] = settings
-        return settings
 
 
 def apply_front_matter(settings: Settings, front_matter: dict[str, Any], origin: str) -> Settings:

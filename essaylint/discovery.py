@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     import subprocess
     from collections.abc import Iterable, Iterator
 
-    from essaylint.config import ConfigFinder
+    from essaylint.finder import ConfigFinder
 
 __all__ = [
     "MARKDOWN_SUFFIXES",

@@ -29,7 +29,9 @@ from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from essaylint.limits import limit_from_title
-from essaylint.model import Comment, Document, QuestionStyle, Span, SpanKind, join_spans
+from essaylint.model import Comment, Document, Span, SpanKind, join_spans
+from essaylint.outline import build_outline
+from essaylint.parsed import DocumentError, ParsedSource, RawHeading
 from essaylint.patterns import compile_pattern
 from essaylint.question_styles import (
     ANSWER_PREFIX,
@@ -66,41 +68,6 @@ _WHITESPACE_RUN = compile_pattern(r"(\s+)")
 # CommonMark will not close `**` after punctuation before a letter (`**'고객'**이라는`), so Korean
 # text keeps the markers literally; a writer never means them as text.
 _LITERAL_STRONG = compile_pattern(r"\*\*+")
-
-
-class DocumentError(ValueError):
-    """A one-line reason the document cannot be read (malformed front matter)."""
-
-
-@dataclass(slots=True)
-class RawHeading:
-    """A top-level heading and the blocks up to the next one, before the tree is built."""
-
-    level: int
-    line: int
-    end_line: int
-    title: str
-    title_spans: tuple[Span, ...]
-    body: list[Span] = field(default_factory=list)
-    body_end_line: int = 0
-    blocks: int = 0  # blocks under it without text (an empty list item, an empty fence)
-    style: QuestionStyle = "heading"
-
-
-@dataclass(slots=True)
-class ParsedSource:
-    """What the token walk yields: headings with their bodies, and what came before them."""
-
-    preamble: list[Span]
-    headings: list[RawHeading]
-    comments: list[Comment]
-    front_matter: dict[str, Any]
-    line_count: int
-    notes: list[str]
-    malformed_headings: list[int] = field(default_factory=list)  # `###성장과정` lines
-    # A file written without one blank line cannot mark two titles over one answer by leaving
-    # the blank out: its consecutive headings are separate questions.
-    has_blank_lines: bool = True
 
 
 def _make_parser(front_matter: bool) -> MarkdownIt:
@@ -1557,8 +1524,6 @@ def _read_front_matter(content: str) -> dict[str, Any]:
 
 def build_document(text: str, **outline_options: Any) -> Document:
     """Parse Markdown text into the section tree every rule reads."""
-    from essaylint.outline import build_outline
-
     question_style = outline_options.pop("question_style", "auto")
     parsed = parse_source(text, question_style)
     sections = build_outline(parsed, **outline_options)

@@ -38,9 +38,10 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from essaylint.config import ConfigError, ConfigFinder, Settings
+from essaylint.config import ConfigError, Settings
 from essaylint.discovery import STDIN, expand_paths
 from essaylint.files import replace_atomically
+from essaylint.finder import ConfigFinder
 from essaylint.patterns import compile_pattern
 from essaylint.plugin import Edit
 from essaylint.results import FileResult, Finding

@@ -25,11 +25,13 @@ from __future__ import annotations
 import math
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from essaylint.config import ConfigError, ConfigFinder
+from essaylint.config import ConfigError
+from essaylint.discovery import expand_paths
+from essaylint.finder import ConfigFinder
 from essaylint.results import FileResult
 from essaylint.runner import STDIN, Progress, check_file, look_up
 
@@ -234,3 +236,29 @@ def _for_parent(result: FileResult, sections: bool = True) -> FileResult:
         line if number in quoted else "" for number, line in enumerate(result.lines, 1)
     )
     return result
+
+
+def lint_paths(
+    paths: Iterable[str],
+    finder: ConfigFinder,
+    overrides: dict[str, Any] | None = None,
+    *,
+    cache: ResultCache | None = None,
+    jobs: int | None = 1,
+    progress: Progress | None = None,
+    force_exclude: bool = False,
+    sections: bool = True,
+) -> list[FileResult]:
+    """Lint every file under `paths`, sorted by path, whatever `jobs` (None: by file count);
+    `sections=False` allows results without section reports (see `run_files`)."""
+    files = list(expand_paths(paths, finder=finder, force_exclude=force_exclude))
+    results = run_files(
+        files,
+        finder,
+        overrides or {},
+        cache=cache,
+        jobs=jobs,
+        progress=progress,
+        sections=sections,
+    )
+    return sorted(results, key=lambda r: r.path)

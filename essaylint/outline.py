@@ -30,9 +30,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from essaylint.document import DocumentError, ParsedSource, RawHeading
 from essaylint.limits import Limit, limit_from_directive, limit_from_title
 from essaylint.model import Comment, Section, SectionKind, Span, join_spans
+from essaylint.parsed import DocumentError, ParsedSource, RawHeading
 from essaylint.patterns import compile_pattern
 from essaylint.question_styles import topic_question
 from essaylint.titles import TitleSignals, exclaims, question_number, read_title

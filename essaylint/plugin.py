@@ -20,10 +20,32 @@ if TYPE_CHECKING:
     from essaylint.counting import CountMode
     from essaylint.limits import Limit
     from essaylint.model import Document, Section
-    from essaylint.score import Assessment
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+
+
+AnswerState = Literal["complete", "empty", "stub", "placeholder", "over-limit", "under-filled"]
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """One question's state with the numbers behind it (`RuleContext.assess`; judged in
+    `score.assess`, here so that the plugin API needs nothing above it)."""
+
+    section: Section
+    state: AnswerState
+    count: int
+    mode: CountMode
+    limit: Limit | None
+
+    @property
+    def complete(self) -> bool:
+        return self.state in ("complete", "under-filled")
+
+    @property
+    def answered(self) -> bool:
+        return self.state != "empty"
 
 
 class RuleUnavailable(RuntimeError):

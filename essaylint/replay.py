@@ -268,7 +268,8 @@ def _plan(paths: tuple[str, ...], config: str | None) -> dict[str, Any]:
     from pathlib import Path
 
     from essaylint.cache import code_roots, input_files
-    from essaylint.config import CONFIG_NAMES, ConfigFinder, config_chain
+    from essaylint.config import CONFIG_NAMES, config_chain
+    from essaylint.finder import ConfigFinder
 
     finder = ConfigFinder(Path(config) if config else None)
     one_per_folder: dict[str, str] = {}

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from essaylint.config import ConfigError, ConfigFinder, Settings, apply_front_matter
+from essaylint.config import ConfigError, Settings, apply_front_matter
 from essaylint.discovery import MARKDOWN_SUFFIXES, SKIPPED_DIRS, STDIN, expand_paths
+from essaylint.finder import ConfigFinder
 from essaylint.results import FileResult
 from essaylint.source import MAX_BYTES, SourceError, SourceText, decode, read_source, read_stdin
 
@@ -31,7 +32,6 @@ __all__ = [
     "check_file",
     "expand_paths",
     "lint_path",
-    "lint_paths",
     "lint_source",
     "look_up",
 ]
@@ -41,8 +41,9 @@ Progress = Callable[[int, int], None]  # (files done, files in the run)
 
 def lint_source(source: SourceText, path: str, settings: Settings) -> FileResult:
     """Lint already-decoded text, turning per-file problems into the result's error."""
-    from essaylint.document import DocumentError, build_document
+    from essaylint.document import build_document
     from essaylint.engine import RuleCrash, lint_document, outline_options
+    from essaylint.parsed import DocumentError
 
     lines = source.lines  # split once: the rules and the reporters both need them
     try:
@@ -221,31 +222,3 @@ def lint_path(
 ) -> FileResult:
     """Read one file (or stdin) and lint it with the config in force for it."""
     return check_file(path, finder, overrides, cache)
-
-
-def lint_paths(
-    paths: Iterable[str],
-    finder: ConfigFinder,
-    overrides: dict[str, Any] | None = None,
-    *,
-    cache: ResultCache | None = None,
-    jobs: int | None = 1,
-    progress: Progress | None = None,
-    force_exclude: bool = False,
-    sections: bool = True,
-) -> list[FileResult]:
-    """Lint every file under `paths`, sorted by path, whatever `jobs` (None: by file count);
-    `sections=False` allows results without section reports (see `run_files`)."""
-    from essaylint.jobs import run_files
-
-    files = list(expand_paths(paths, finder=finder, force_exclude=force_exclude))
-    results = run_files(
-        files,
-        finder,
-        overrides or {},
-        cache=cache,
-        jobs=jobs,
-        progress=progress,
-        sections=sections,
-    )
-    return sorted(results, key=lambda r: r.path)

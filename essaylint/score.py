@@ -10,34 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
 
 from essaylint.answers import find_placeholders, is_empty, stub_reason, stub_threshold
-from essaylint.counting import CountMode
 from essaylint.limits import Limit
 from essaylint.model import Section
-from essaylint.plugin import RuleContext
+from essaylint.plugin import AnswerState, Assessment, RuleContext
 
-AnswerState = Literal["complete", "empty", "stub", "placeholder", "over-limit", "under-filled"]
-
-
-@dataclass(frozen=True, slots=True)
-class Assessment:
-    """One question's state with the numbers behind it."""
-
-    section: Section
-    state: AnswerState
-    count: int
-    mode: CountMode
-    limit: Limit | None
-
-    @property
-    def complete(self) -> bool:
-        return self.state in ("complete", "under-filled")
-
-    @property
-    def answered(self) -> bool:
-        return self.state != "empty"
+__all__ = ["AnswerState", "Assessment", "Thresholds", "assess", "completeness", "fill_floor"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,7 +29,8 @@ import atheris  # type: ignore[import-untyped, import-not-found, unused-ignore]
 # block, so all of it is instrumented for coverage.
 with atheris.instrument_imports(include=["essaylint", "markdown_it", "mdit_py_plugins"]):
     from essaylint.config import ConfigError, Settings, apply_front_matter
-    from essaylint.document import DocumentError, build_document
+    from essaylint.parsed import DocumentError
+    from essaylint.document import build_document
     from essaylint.engine import lint_document, outline_options
     from essaylint.registry import load_rules
     from essaylint.reporters import json as json_reporter

@@ -22,9 +22,9 @@ from essaylint.cache import (
     decode_value,
     encode_value,
 )
-from essaylint.config import ConfigFinder
+from essaylint.finder import ConfigFinder
+from essaylint.jobs import lint_paths
 from essaylint.results import FileResult
-from essaylint.runner import lint_paths
 
 NO_MODEL = {"ignore": ("EL302",)}  # most tests need no Kiwi: keep them quick
 

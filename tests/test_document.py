@@ -12,8 +12,9 @@ import unicodedata
 import pytest
 
 from essaylint.config import Settings
-from essaylint.document import DocumentError, build_document
+from essaylint.document import build_document
 from essaylint.model import Section
+from essaylint.parsed import DocumentError
 from essaylint.runner import lint_source
 from essaylint.source import decode
 

@@ -15,8 +15,9 @@ from hypothesis import strategies as st
 import essaylint.document as document_module
 from essaylint import limits
 from essaylint.answers import _PLACEHOLDER_END, _placeholder_ending, find_placeholders
-from essaylint.document import DocumentError, build_document
+from essaylint.document import build_document
 from essaylint.model import Document
+from essaylint.parsed import DocumentError
 from essaylint.reporters.text import excerpt
 from essaylint.typos import (
     TypoMatcher,

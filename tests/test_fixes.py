@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from essaylint.config import ConfigFinder
+from essaylint.finder import ConfigFinder
 from essaylint.fixes import (
     FixedFile,
     FixError,

@@ -28,8 +28,10 @@ from typing import Any
 import pytest
 from helpers import essaylint
 
-from essaylint.config import ConfigError, ConfigFinder, load_config
-from essaylint.runner import expand_paths, lint_paths
+from essaylint.config import ConfigError, load_config
+from essaylint.finder import ConfigFinder
+from essaylint.jobs import lint_paths
+from essaylint.runner import expand_paths
 from essaylint.source import read_source
 
 HOSTILE = Path(__file__).parent / "hostile"

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from helpers import essaylint
 
-from essaylint.config import ConfigFinder, Settings, load_config
+from essaylint.config import Settings, load_config
+from essaylint.finder import ConfigFinder
 from essaylint.init import TEMPLATE
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -14,8 +14,8 @@ import pytest
 from helpers import essay, essaylint
 
 from essaylint import discovery
-from essaylint.config import ConfigFinder
 from essaylint.discovery import expand_paths
+from essaylint.finder import ConfigFinder
 from essaylint.jobs import AUTO_MIN_FILES, cpu_count, default_jobs, run_files
 from essaylint.progress import ProgressLine
 from essaylint.reporters import FORMATS

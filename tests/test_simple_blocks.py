@@ -15,8 +15,9 @@ from markdown_it.common.utils import MD_TRIM_CHARS
 from markdown_it.rules_block.table import escapedSplit
 
 import essaylint.document as document_module
-from essaylint.document import DocumentError, build_document, markdown_parser
+from essaylint.document import build_document, markdown_parser
 from essaylint.model import Document
+from essaylint.parsed import DocumentError
 from essaylint.simple_blocks import (
     _TRIM,
     Block,

@@ -1,0 +1,115 @@
+"""Rewrite imports after modules moved between packages (issue 17's re-layering).
+
+Usage: python tools/relayer_imports.py FILE_OR_DIR...  (rewrites in place; run ruff --fix and
+ruff format afterwards to re-sort). For merging branches written against the old layout: run it
+over their files once, then delete this tool.
+
+MODULES maps an old module to its new home; NAMES maps (module, name) to the module that now
+defines `name`. Dotted strings (`"essaylint.runner.lint_source"` in a monkeypatch, docs) are
+rewritten too.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import sys
+from pathlib import Path
+
+MODULES: dict[str, str] = {}
+
+NAMES: dict[tuple[str, str], str] = {
+    ("essaylint.config", "ConfigFinder"): "essaylint.finder",
+    ("essaylint.config", "config_chain"): "essaylint.config",
+    ("essaylint.runner", "lint_paths"): "essaylint.jobs",
+    ("essaylint.document", "DocumentError"): "essaylint.parsed",
+    ("essaylint.document", "ParsedSource"): "essaylint.parsed",
+    ("essaylint.document", "RawHeading"): "essaylint.parsed",
+}
+
+
+def _new_module(module: str) -> str:
+    best = ""
+    for old in MODULES:
+        if (module == old or module.startswith(old + ".")) and len(old) > len(best):
+            best = old
+    return MODULES[best] + module[len(best) :] if best else module
+
+
+def _target(module: str, name: str) -> str:
+    return NAMES.get((module, name)) or _new_module(module)
+
+
+def _render(indent: str, module: str, names: list[ast.alias]) -> str:
+    parts = [a.name + (f" as {a.asname}" if a.asname else "") for a in names]
+    line = f"{indent}from {module} import {', '.join(parts)}"
+    if len(line) <= 99:
+        return line
+    inner = "".join(f"{indent}    {p},\n" for p in parts)
+    return f"{indent}from {module} import (\n{inner}{indent})"
+
+
+def rewrite_source(text: str) -> str:
+    tree = ast.parse(text)
+    lines = text.splitlines(keepends=True)
+    edits: list[tuple[int, int, str]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            if not node.module.startswith("essaylint"):
+                continue
+            groups: dict[str, list[ast.alias]] = {}
+            for alias in node.names:
+                groups.setdefault(_target(node.module, alias.name), []).append(alias)
+            if list(groups) == [node.module]:
+                continue
+            first = lines[node.lineno - 1]
+            indent = first[: len(first) - len(first.lstrip())]
+            end_line = lines[node.end_lineno - 1]  # type: ignore[operator]
+            tail = end_line[node.end_col_offset :].rstrip("\n")
+            body = "\n".join(_render(indent, m, a) for m, a in groups.items())
+            edits.append((node.lineno - 1, node.end_lineno, body + tail + "\n"))  # type: ignore[arg-type]
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.startswith("essaylint.") and _new_module(alias.name) != alias.name:
+                    line = lines[node.lineno - 1]
+                    lines[node.lineno - 1] = line.replace(alias.name, _new_module(alias.name))
+    for start, end, body in sorted(edits, reverse=True):
+        lines[start:end] = [body]
+    out = "".join(lines)
+    return rewrite_strings(out)
+
+
+_DOTTED = re.compile(r"essaylint(?:\.[A-Za-z_][A-Za-z0-9_]*)+")
+
+
+def rewrite_strings(text: str) -> str:
+    def swap(match: re.Match[str]) -> str:
+        dotted = match.group(0)
+        parts = dotted.split(".")
+        for cut in range(len(parts), 1, -1):
+            module, rest = ".".join(parts[:cut]), parts[cut:]
+            if rest and (module, rest[0]) in NAMES:
+                return ".".join([NAMES[(module, rest[0])], *rest])
+        return _new_module(dotted)
+
+    return _DOTTED.sub(swap, text)
+
+
+def main(paths: list[str]) -> None:
+    for given in paths:
+        root = Path(given)
+        files = [root] if root.is_file() else sorted(root.rglob("*"))
+        for file in files:
+            if not file.is_file() or ".venv" in file.parts or "fixtures" in file.parts:
+                continue
+            if file.suffix not in (".py", ".md", ".toml", ".txt", ".cfg", ".yaml", ".yml"):
+                continue
+            text = file.read_text(encoding="utf-8")
+            new = rewrite_source(text) if file.suffix == ".py" else rewrite_strings(text)
+            if new != text:
+                file.write_text(new, encoding="utf-8")
+                print("rewrote", file)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
