@@ -3,7 +3,7 @@
 Half of the application files people keep put their questions somewhere other than a heading:
 a list item (`1. 지원 동기를 작성해 주세요. (1000자)`), a plain line (`Q1. …`, `문항 2.`, a bare
 `지원동기`), a bold-only line (`**지원동기**`), a block quote, a `<details><summary>`, or a
-heading missing its space (`###성장과정`). `document.py` finds every such *candidate* in the
+heading missing its space (`###성장과정`). `walker.py` finds every such *candidate* in the
 token stream; this module decides which of them are questions, from their words alone.
 
 The decision, per candidate:
@@ -87,7 +87,7 @@ _NUMBERED_SUMMARY = compile_pattern(r"^\s*#?\d{1,4}\b")
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """A place in the document that may start a question, as `document.py` saw it."""
+    """A place in the document that may start a question, as the walk (`walker.py`) saw it."""
 
     style: QuestionStyle
     title: str  # the visible text of the question, markup removed

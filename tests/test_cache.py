@@ -331,8 +331,8 @@ def test_where_the_cache_goes(tmp_path: Path) -> None:
 CONCURRENT = """\
 import sys
 from essaylint.cache import ResultCache
-from essaylint.config import ConfigFinder
-from essaylint.runner import lint_paths
+from essaylint.finder import ConfigFinder
+from essaylint.jobs import lint_paths
 cache = ResultCache(__import__("pathlib").Path(sys.argv[1]), environment="tests")
 results = lint_paths([sys.argv[2]], ConfigFinder(), {"ignore": ("EL302",)}, cache=cache)
 print(sum(len(r.findings) for r in results), sum(r.error is not None for r in results))

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import essaylint.document as document_module
+import essaylint.spans as spans_module
 from essaylint import limits
 from essaylint.answers import _PLACEHOLDER_END, _placeholder_ending, find_placeholders
 from essaylint.document import build_document
@@ -218,13 +218,13 @@ def test_the_lazy_reader_gives_up_on_what_it_cannot_cut(change: object) -> None:
 def _fully_parsed(text: str) -> Document:
     """The document with every inline token parsed, as before the plain-text and bold fast
     paths."""
-    keep = document_module._INLINE_MARKUP, document_module._strong_segments
-    document_module._INLINE_MARKUP = re.compile("")  # matches everywhere: never the fast path
-    document_module._strong_segments = lambda content: None
+    keep = spans_module._INLINE_MARKUP, spans_module._strong_segments
+    spans_module._INLINE_MARKUP = re.compile("")  # matches everywhere: never the fast path
+    spans_module._strong_segments = lambda content: None
     try:
         return build_document(text)
     finally:
-        document_module._INLINE_MARKUP, document_module._strong_segments = keep
+        spans_module._INLINE_MARKUP, spans_module._strong_segments = keep
 
 
 _FIXTURES = sorted(
@@ -434,16 +434,16 @@ def test_bold_fast_path_equals_the_inline_parser(text: str) -> None:
 
 
 def test_bold_fast_path_reads_what_commonmark_bolds() -> None:
-    assert document_module._strong_segments("저는 **도전**을 합니다") == [
+    assert spans_module._strong_segments("저는 **도전**을 합니다") == [
         "저는 ",
         "도전",
         "을 합니다",
     ]
     # A closing `**` after punctuation and before a letter does not close: left to the parser.
-    assert document_module._strong_segments("**'고객'**이라는") is None
-    assert document_module._strong_segments("a**b**c") == ["a", "b", "c"]  # open-or-close runs
-    assert document_module._strong_segments("**a **b") is None  # two openers, nothing closes
-    assert document_module._strong_segments("***x***") is None
+    assert spans_module._strong_segments("**'고객'**이라는") is None
+    assert spans_module._strong_segments("a**b**c") == ["a", "b", "c"]  # open-or-close runs
+    assert spans_module._strong_segments("**a **b") is None  # two openers, nothing closes
+    assert spans_module._strong_segments("***x***") is None
 
 
 def test_hangul_syllables_have_no_case_so_their_classes_may_leave_ignorecase() -> None:

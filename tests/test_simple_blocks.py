@@ -386,7 +386,7 @@ def test_generated_markdown_is_read_as_markdown_it_reads_it(text: str) -> None:
 def test_flanking_helpers_are_markdown_its_on_every_code_point() -> None:
     from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
 
-    from essaylint.document import _WHITE_SPACE, _is_punctuation
+    from essaylint.spans import _WHITE_SPACE, _is_punctuation
 
     for code in range(0x110000):
         char = chr(code)

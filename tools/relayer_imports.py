@@ -82,7 +82,22 @@ def rewrite_source(text: str) -> str:
 _DOTTED = re.compile(r"essaylint(?:\.[A-Za-z_][A-Za-z0-9_]*)+")
 
 
+_FROM_LINE = re.compile(r"^([ \t]*)from (essaylint[\w.]*) import ([\w, ]+)$", re.MULTILINE)
+
+
+def _swap_from_line(match: re.Match[str]) -> str:
+    """A one-line import inside a string (a script run by a test): the same split as above."""
+    indent, module = match.group(1), match.group(2)
+    groups: dict[str, list[str]] = {}
+    for name in (n.strip() for n in match.group(3).split(",")):
+        if name:
+            groups.setdefault(_target(module, name.split(" as ")[0]), []).append(name)
+    return "\n".join(f"{indent}from {m} import {', '.join(ns)}" for m, ns in groups.items())
+
+
 def rewrite_strings(text: str) -> str:
+    text = _FROM_LINE.sub(_swap_from_line, text)
+
     def swap(match: re.Match[str]) -> str:
         dotted = match.group(0)
         parts = dotted.split(".")
