@@ -767,7 +767,7 @@ def main(argv: list[str] | None = None) -> int:
     # installed wheel has its bytecode compiled; with PYTHONDONTWRITEBYTECODE set (CI images
     # often set it) every run would compile each module edited since its .pyc was written. The
     # untimed warm-up run below is also the "first run after an install" that writes
-    # essaylint's store of compiled patterns beside that bytecode (essaylint/stored.py).
+    # essaylint's store of compiled patterns beside that bytecode (essaylint/base/stored.py).
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     package = capture([str(tools.python), "-c", "import essaylint; print(essaylint.__file__)"])
     if package.endswith("__init__.py"):

@@ -2,7 +2,7 @@
 
 The public API is small on purpose: `lint_text`, `lint_file`, and the result types. They are
 imported on first use: every `essaylint.*` import runs this file first, and a replayed run
-(essaylint.replay) must start without the config and result modules.
+(essaylint.running.replay) must start without the config and result modules.
 """
 
 from __future__ import annotations
@@ -12,17 +12,17 @@ if TYPE_CHECKING:
     from pathlib import Path
     from typing import Any
 
-    from essaylint.config import Settings
-    from essaylint.results import FileResult, Finding
-    from essaylint.source import decode
+    from essaylint.linting.results import FileResult, Finding
+    from essaylint.reading.source import decode
+    from essaylint.running.config import Settings
 
 __version__ = "0.1.0"
 
 _LAZY = {
-    "FileResult": "essaylint.results",
-    "Finding": "essaylint.results",
-    "Settings": "essaylint.config",
-    "decode": "essaylint.source",
+    "FileResult": "essaylint.linting.results",
+    "Finding": "essaylint.linting.results",
+    "Settings": "essaylint.running.config",
+    "decode": "essaylint.reading.source",
 }
 
 
@@ -39,9 +39,9 @@ def __getattr__(name: str) -> Any:
 
 def lint_text(text: str, path: str = "<text>", settings: Settings | None = None) -> FileResult:
     """Lint Markdown text with the given settings (defaults when None)."""
-    from essaylint.config import Settings
-    from essaylint.runner import lint_source
-    from essaylint.source import SourceText
+    from essaylint.reading.source import SourceText
+    from essaylint.running.config import Settings
+    from essaylint.running.runner import lint_source
 
     source = SourceText(text=text, encoding="utf-8", bom=False, newline="\n", fallback=False)
     return lint_source(source, path, settings or Settings())
@@ -49,13 +49,13 @@ def lint_text(text: str, path: str = "<text>", settings: Settings | None = None)
 
 def lint_file(path: str | Path, settings: Settings | None = None) -> FileResult:
     """Lint one file with the config found for it (or the settings given)."""
-    from essaylint.finder import ConfigFinder
-    from essaylint.results import FileResult
-    from essaylint.runner import lint_path
+    from essaylint.linting.results import FileResult
+    from essaylint.running.finder import ConfigFinder
+    from essaylint.running.runner import lint_path
 
     if settings is not None:
-        from essaylint.runner import lint_source
-        from essaylint.source import SourceError, read_source
+        from essaylint.reading.source import SourceError, read_source
+        from essaylint.running.runner import lint_source
 
         try:
             source = read_source(path)

@@ -1,6 +1,6 @@
 """`python -m essaylint`."""
 
-from essaylint.launch import main
+from essaylint.cli.launch import main
 
 if __name__ == "__main__":
     main()

@@ -28,15 +28,15 @@ import atheris  # type: ignore[import-untyped, import-not-found, unused-ignore]
 # Everything the pipeline imports lazily is imported (and one document linted) inside this
 # block, so all of it is instrumented for coverage.
 with atheris.instrument_imports(include=["essaylint", "markdown_it", "mdit_py_plugins"]):
-    from essaylint.config import ConfigError, Settings, apply_front_matter
-    from essaylint.parsed import DocumentError
-    from essaylint.document import build_document
-    from essaylint.engine import lint_document, outline_options
-    from essaylint.registry import load_rules
+    from essaylint.running.config import ConfigError, Settings, apply_front_matter
+    from essaylint.reading.parsed import DocumentError
+    from essaylint.reading.document import build_document
+    from essaylint.running.engine import lint_document, outline_options
+    from essaylint.linting.registry import load_rules
     from essaylint.reporters import json as json_reporter
     from essaylint.reporters import text as text_reporter
-    from essaylint.results import FileResult
-    from essaylint.source import SourceError, SourceText, decode, encode
+    from essaylint.linting.results import FileResult
+    from essaylint.reading.source import SourceError, SourceText, decode, encode
 
     load_rules()
 

@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 from helpers import essay, essaylint, write_essays
 
-from essaylint.cache import (
+from essaylint.linting.results import FileResult
+from essaylint.running.cache import (
     CACHE_DIR_NAME,
     ENV_VAR,
     FORMAT,
@@ -22,9 +23,8 @@ from essaylint.cache import (
     decode_value,
     encode_value,
 )
-from essaylint.finder import ConfigFinder
-from essaylint.jobs import lint_paths
-from essaylint.results import FileResult
+from essaylint.running.finder import ConfigFinder
+from essaylint.running.jobs import lint_paths
 
 NO_MODEL = {"ignore": ("EL302",)}  # most tests need no Kiwi: keep them quick
 
@@ -114,13 +114,13 @@ def test_cli_output_is_identical_from_the_cache(tmp_path: Path) -> None:
 
 PROBE = """\
 import sys
-from essaylint.cli import main
+from essaylint.cli.commands import main
 try:
     main(sys.argv[1:], standalone_mode=False)
 except SystemExit as done:
     code = done.code
 print(code, "markdown_it" in sys.modules, "kiwipiepy" in sys.modules,
-      "essaylint.document" in sys.modules, "essaylint.korean.model" in sys.modules,
+      "essaylint.reading.document" in sys.modules, "essaylint.korean.model" in sys.modules,
       file=sys.stderr)
 """
 
@@ -241,7 +241,7 @@ def test_a_new_plugin_distribution_invalidates(tmp_path: Path) -> None:
     (info / "METADATA").write_text("Metadata-Version: 2.1\nName: quiet-rule\nVersion: 1.0\n")
     (info / "entry_points.txt").write_text("[essaylint.plugins]\nXQ001 = quiet_rule:RULE\n")
     (site / "quiet_rule.py").write_text(
-        "from essaylint.plugin import Rule\n"
+        "from essaylint.linting.plugin import Rule\n"
         "def check(doc, opts, ctx):\n    return iter(())\n"
         "RULE = Rule(code='XQ001', name='quiet-rule', check=check)\n"
     )
@@ -330,9 +330,9 @@ def test_where_the_cache_goes(tmp_path: Path) -> None:
 
 CONCURRENT = """\
 import sys
-from essaylint.cache import ResultCache
-from essaylint.finder import ConfigFinder
-from essaylint.jobs import lint_paths
+from essaylint.running.cache import ResultCache
+from essaylint.running.finder import ConfigFinder
+from essaylint.running.jobs import lint_paths
 cache = ResultCache(__import__("pathlib").Path(sys.argv[1]), environment="tests")
 results = lint_paths([sys.argv[2]], ConfigFinder(), {"ignore": ("EL302",)}, cache=cache)
 print(sum(len(r.findings) for r in results), sum(r.error is not None for r in results))
@@ -370,8 +370,8 @@ def test_values_keep_their_types() -> None:
     "foreign",
     [
         {"c": "os:system", "f": {}},
-        {"c": "essaylint.cache:ResultCache", "f": {"directory": "x"}},  # not a dataclass
-        {"c": "essaylint.results:FileResult", "f": {"no_such_field": 1}},
+        {"c": "essaylint.running.cache:ResultCache", "f": {"directory": "x"}},  # not a dataclass
+        {"c": "essaylint.linting.results:FileResult", "f": {"no_such_field": 1}},
         {"x": 1},
     ],
 )

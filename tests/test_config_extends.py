@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from essaylint.config import ConfigError, config_chain, load_config
+from essaylint.running.config import ConfigError, config_chain, load_config
 
 
 def write(path: Path, text: str) -> Path:

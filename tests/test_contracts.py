@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from essaylint.config import Settings
-from essaylint.registry import CODE_PATTERN, NAME_PATTERN, is_builtin, load_rules
-from essaylint.runner import lint_source
-from essaylint.source import decode
+from essaylint.linting.registry import CODE_PATTERN, NAME_PATTERN, is_builtin, load_rules
+from essaylint.reading.source import decode
+from essaylint.running.config import Settings
+from essaylint.running.runner import lint_source
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADINGS = (

@@ -7,7 +7,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from essaylint.counting import (
+from essaylint.reading.counting import (
     COUNT_MODES,
     MODE_LABELS,
     MODE_UNITS,

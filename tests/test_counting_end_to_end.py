@@ -11,10 +11,10 @@ import unicodedata
 
 import pytest
 
-from essaylint.config import Settings, validate_settings
-from essaylint.results import FileResult, SectionReport
-from essaylint.runner import lint_source
-from essaylint.source import decode
+from essaylint.linting.results import FileResult, SectionReport
+from essaylint.reading.source import decode
+from essaylint.running.config import Settings, validate_settings
+from essaylint.running.runner import lint_source
 
 ESSAY = """\
 # 카카오 자기소개서

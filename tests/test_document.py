@@ -1,4 +1,4 @@
-"""Answer text extraction and column mapping (essaylint.document).
+"""Answer text extraction and column mapping (essaylint.reading.document).
 
 What a reader sees is answer text: markup (emphasis markers, URLs, list markers, table pipes,
 comments) is not. Every character keeps the original line and column it came from, including
@@ -11,12 +11,12 @@ import unicodedata
 
 import pytest
 
-from essaylint.config import Settings
-from essaylint.document import build_document
-from essaylint.model import Section
-from essaylint.parsed import DocumentError
-from essaylint.runner import lint_source
-from essaylint.source import decode
+from essaylint.reading.document import build_document
+from essaylint.reading.model import Section
+from essaylint.reading.parsed import DocumentError
+from essaylint.reading.source import decode
+from essaylint.running.config import Settings
+from essaylint.running.runner import lint_source
 
 
 def _answer(body: str, title: str = "## 1. 지원 동기 (500자)") -> Section:

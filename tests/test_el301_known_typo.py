@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from essaylint.document import build_document
-from essaylint.model import Document, Section, Span, join_spans
-from essaylint.plugin import Edit, Hit, RuleContext
+from essaylint.linting.plugin import Edit, Hit, RuleContext
+from essaylint.linting.typos import PackError
 from essaylint.plugins.el301_known_typo import RULE, Options, check
-from essaylint.typos import PackError
+from essaylint.reading.document import build_document
+from essaylint.reading.model import Document, Section, Span, join_spans
 
 
 def _ctx(base_dir: Path | None = None) -> RuleContext:
@@ -274,7 +274,7 @@ def test_options_validate() -> None:
 
 
 def _markdown(text: str) -> list[Hit]:
-    from essaylint.document import build_document
+    from essaylint.reading.document import build_document
 
     return _run(build_document(text))
 

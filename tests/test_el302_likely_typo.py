@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from essaylint.document import build_document
 from essaylint.korean import model
-from essaylint.plugin import Hit, RuleContext
+from essaylint.linting.plugin import Hit, RuleContext
 from essaylint.plugins.el302_likely_typo import RULE, Options, check
+from essaylint.reading.document import build_document
 
 pytest.importorskip("kiwipiepy")
 

@@ -13,11 +13,11 @@ from helpers import essaylint
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from essaylint.document import build_document
 from essaylint.korean import model
 from essaylint.korean.spacing import DEPENDENT_NOUNS, suggest_spacing
-from essaylint.plugin import Edit, Hit, RuleContext
+from essaylint.linting.plugin import Edit, Hit, RuleContext
 from essaylint.plugins.el303_spacing import RULE, Options, check
+from essaylint.reading.document import build_document
 
 pytest.importorskip("kiwipiepy")
 

@@ -13,12 +13,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from essaylint import lint_text
-from essaylint.config import Settings
-from essaylint.document import build_document
 from essaylint.korean import model
 from essaylint.korean.grammar import ROLE_NOUNS, find_confusions
-from essaylint.plugin import Hit, RuleContext
+from essaylint.linting.plugin import Hit, RuleContext
 from essaylint.plugins.el304_grammar_form import RULE, Options, check
+from essaylint.reading.document import build_document
+from essaylint.running.config import Settings
 
 pytest.importorskip("kiwipiepy")
 

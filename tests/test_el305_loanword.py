@@ -11,16 +11,21 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from essaylint.config import Settings, validate_settings
-from essaylint.fixes import apply_edit_groups, apply_edits, fix_source
-from essaylint.loanwords import TIERS, builtin_loanwords, loanword_matcher, parse_loanword_pack
-from essaylint.plugin import Edit
+from essaylint.linting.loanwords import (
+    TIERS,
+    builtin_loanwords,
+    loanword_matcher,
+    parse_loanword_pack,
+)
+from essaylint.linting.plugin import Edit
+from essaylint.linting.results import FileResult, Finding
+from essaylint.linting.typos import PackError, TypoEntry, builtin_matcher, check_entry_examples
 from essaylint.plugins.el305_loanword import RULE, Options
+from essaylint.reading.source import decode
 from essaylint.reporters import render
-from essaylint.results import FileResult, Finding
-from essaylint.runner import lint_source
-from essaylint.source import decode
-from essaylint.typos import PackError, TypoEntry, builtin_matcher, check_entry_examples
+from essaylint.running.config import Settings, validate_settings
+from essaylint.running.fixes import apply_edit_groups, apply_edits, fix_source
+from essaylint.running.runner import lint_source
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -347,7 +352,7 @@ def _replace_hits(line: str, matcher: object) -> str:
 
 
 def test_cache_keeps_every_edit_of_a_fix() -> None:
-    from essaylint.cache import decode_value, encode_value
+    from essaylint.running.cache import decode_value, encode_value
 
     findings = _lint(ESSAY)
     back = decode_value(json.loads(json.dumps(encode_value(findings))))

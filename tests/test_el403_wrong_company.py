@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from test_values_fixtures import lint
 
-from essaylint.config import Settings
+from essaylint.running.config import Settings
 from essaylint.values.companies import addresses_as_target, catalogue, mentions
 from essaylint.values.presets import builtin_presets
 

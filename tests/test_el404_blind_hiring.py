@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from test_values_fixtures import lint
 
-from essaylint.config import Settings
 from essaylint.plugins.el404_blind_hiring import RULE, find_all, patterns
+from essaylint.running.config import Settings
 
 CHECKS = ("school", "region", "family", "age", "name")
 

@@ -8,8 +8,8 @@ import re
 import pytest
 from test_values_fixtures import VALUE_RULES, lint
 
-from essaylint.config import Settings
-from essaylint.plugin import Rule
+from essaylint.linting.plugin import Rule
+from essaylint.running.config import Settings
 
 HEADINGS = (
     "## What it flags",

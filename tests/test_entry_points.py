@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from essaylint import entry_points
-from essaylint.entry_points import PluginEntry, find_entry_points
-from essaylint.registry import ENTRY_POINT_GROUP
+from essaylint.linting import entry_points
+from essaylint.linting.entry_points import PluginEntry, find_entry_points
+from essaylint.linting.registry import ENTRY_POINT_GROUP
 
 
 def _as_rows(found: tuple[PluginEntry, ...]) -> list[tuple[str, str, str | None, str | None]]:
@@ -84,7 +84,7 @@ def test_entry_loads_its_object() -> None:
 
 
 def test_builtin_tags_are_the_built_in_rules_tags() -> None:
-    from essaylint.registry import BUILTIN_TAGS, all_tags, is_builtin, load_rules
+    from essaylint.linting.registry import BUILTIN_TAGS, all_tags, is_builtin, load_rules
 
     assert all_tags(r for r in load_rules().values() if is_builtin(r)) == BUILTIN_TAGS
 
@@ -102,7 +102,7 @@ def test_builtin_tags_are_the_built_in_rules_tags() -> None:
     ],
 )
 def test_selectors_known_from_entry_points_alone(selector: str, known: bool) -> None:
-    from essaylint.registry import known_without_loading
+    from essaylint.linting.registry import known_without_loading
 
     # Names need the rule modules; `_check_selectors` then loads them.
     assert known_without_loading(selector) is known

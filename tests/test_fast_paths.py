@@ -12,14 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import essaylint.spans as spans_module
-from essaylint import limits
-from essaylint.answers import _PLACEHOLDER_END, _placeholder_ending, find_placeholders
-from essaylint.document import build_document
-from essaylint.model import Document
-from essaylint.parsed import DocumentError
-from essaylint.reporters.text import excerpt
-from essaylint.typos import (
+import essaylint.reading.spans as spans_module
+from essaylint.linting.typos import (
     TypoMatcher,
     _LazyPack,
     builtin_matcher,
@@ -27,6 +21,12 @@ from essaylint.typos import (
     parse_pack,
     plain_toml,
 )
+from essaylint.reading import limits
+from essaylint.reading.answers import _PLACEHOLDER_END, _placeholder_ending, find_placeholders
+from essaylint.reading.document import build_document
+from essaylint.reading.model import Document
+from essaylint.reading.parsed import DocumentError
+from essaylint.reporters.text import excerpt
 from essaylint.values.companies import Company, company_in_title
 
 PACK_TEXT = (files("essaylint.rules") / "typos" / "common.toml").read_text(encoding="utf-8")

@@ -11,10 +11,10 @@ import unicodedata
 
 import pytest
 
-from essaylint.config import Settings
-from essaylint.results import Finding
-from essaylint.runner import lint_source
-from essaylint.source import decode
+from essaylint.linting.results import Finding
+from essaylint.reading.source import decode
+from essaylint.running.config import Settings
+from essaylint.running.runner import lint_source
 
 CORE = ("EL1", "EL2")  # the structure and length rules; spelling rules have their own tests
 

@@ -13,8 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from essaylint.finder import ConfigFinder
-from essaylint.fixes import (
+from essaylint.linting.plugin import Edit
+from essaylint.linting.results import Finding
+from essaylint.reading.source import decode
+from essaylint.running.finder import ConfigFinder
+from essaylint.running.fixes import (
     FixedFile,
     FixError,
     apply_edits,
@@ -24,9 +27,6 @@ from essaylint.fixes import (
     unified_diff,
     write_fixed,
 )
-from essaylint.plugin import Edit
-from essaylint.results import Finding
-from essaylint.source import decode
 
 TYPOS = {"select": ("EL301",)}
 LF = "## 1. 지원 동기 (500자)\n팀장 역활을 맡아 몇일 동안 준비했습니다.\n"

@@ -18,11 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from essaylint.config import Settings, validate_settings
-from essaylint.document import build_document
-from essaylint.registry import load_rules
-from essaylint.runner import lint_source
-from essaylint.source import decode
+from essaylint.linting.registry import load_rules
+from essaylint.reading.document import build_document
+from essaylint.reading.source import decode
+from essaylint.running.config import Settings, validate_settings
+from essaylint.running.runner import lint_source
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CORE_RULES = ("EL101", "EL102", "EL103", "EL104", "EL201", "EL202")

@@ -24,12 +24,12 @@ import jsonschema
 import pytest
 from helpers import essaylint
 
-from essaylint.finder import ConfigFinder
-from essaylint.jobs import lint_paths
-from essaylint.registry import load_rules
+from essaylint.linting.registry import load_rules
+from essaylint.linting.results import FileResult
 from essaylint.reporters import FORMATS, render
 from essaylint.reporters.text import char_width, excerpt
-from essaylint.results import FileResult
+from essaylint.running.finder import ConfigFinder
+from essaylint.running.jobs import lint_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = "examples/kakao-application.md"

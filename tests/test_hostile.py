@@ -28,11 +28,11 @@ from typing import Any
 import pytest
 from helpers import essaylint
 
-from essaylint.config import ConfigError, load_config
-from essaylint.finder import ConfigFinder
-from essaylint.jobs import lint_paths
-from essaylint.runner import expand_paths
-from essaylint.source import read_source
+from essaylint.reading.source import read_source
+from essaylint.running.config import ConfigError, load_config
+from essaylint.running.finder import ConfigFinder
+from essaylint.running.jobs import lint_paths
+from essaylint.running.runner import expand_paths
 
 HOSTILE = Path(__file__).parent / "hostile"
 DEFAULTS = "config/defaults.toml"  # relative to HOSTILE, the runs' working folder

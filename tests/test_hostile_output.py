@@ -21,7 +21,7 @@ from typing import IO, Any
 import pytest
 from helpers import essaylint_unread, user_environment
 
-from essaylint import replay
+from essaylint.running import replay
 
 FULL = "/dev/full"  # every write fails with ENOSPC
 needs_full = pytest.mark.skipif(not os.path.exists(FULL), reason="needs /dev/full (Linux)")

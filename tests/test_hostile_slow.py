@@ -18,10 +18,10 @@ from typing import Any
 import pytest
 
 from essaylint import Settings, lint_text
-from essaylint.counting import count
 from essaylint.korean.text import LONGEST_RUN, hangul_words
+from essaylint.linting.results import FileResult
+from essaylint.reading.counting import count
 from essaylint.reporters import text as text_reporter
-from essaylint.results import FileResult
 
 HEAD = "# 지원 동기 (100자)\n\n"  # the probe's heading: a 100-character limit
 NO_MODEL = Settings(ignore=("model",))

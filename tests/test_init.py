@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from helpers import essaylint
 
-from essaylint.config import Settings, load_config
-from essaylint.finder import ConfigFinder
-from essaylint.init import TEMPLATE
+from essaylint.cli.init import TEMPLATE
+from essaylint.running.config import Settings, load_config
+from essaylint.running.finder import ConfigFinder
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "kakao-application.md"

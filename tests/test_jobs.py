@@ -13,13 +13,13 @@ import helpers
 import pytest
 from helpers import essay, essaylint
 
-from essaylint import discovery
-from essaylint.discovery import expand_paths
-from essaylint.finder import ConfigFinder
-from essaylint.jobs import AUTO_MIN_FILES, cpu_count, default_jobs, run_files
-from essaylint.progress import ProgressLine
+from essaylint.linting.results import Finding
 from essaylint.reporters import FORMATS
-from essaylint.results import Finding
+from essaylint.reporters.progress import ProgressLine
+from essaylint.running import discovery
+from essaylint.running.discovery import expand_paths
+from essaylint.running.finder import ConfigFinder
+from essaylint.running.jobs import AUTO_MIN_FILES, cpu_count, default_jobs, run_files
 
 NO_MODEL = ("--ignore", "EL302")  # Kiwi is not what these tests are about: keep them quick
 
@@ -41,7 +41,7 @@ def write_plugin(site: Path) -> dict[str, str]:
     (info / "entry_points.txt").write_text("[essaylint.plugins]\nXC001 = crashy_rule:RULE\n")
     (site / "crashy_rule.py").write_text(
         "import os\n"
-        "from essaylint.plugin import Rule\n"
+        "from essaylint.linting.plugin import Rule\n"
         "def check(doc, opts, ctx):\n"
         "    text = '\\n'.join(ctx.lines or ())\n"
         "    if 'DIE-NOW' in text:\n"
@@ -408,7 +408,7 @@ def test_results_cross_to_the_parent_whole_but_for_unquoted_lines() -> None:
     import pickle
 
     from essaylint import lint_text
-    from essaylint.jobs import _for_parent
+    from essaylint.running.jobs import _for_parent
 
     result = lint_text("## 지원 동기 (500자)\n\n첫 줄\n\n아떠한 상황에서도 합니다.\n", "a.md")
     assert result.findings and result.sections
@@ -428,8 +428,8 @@ def test_results_cross_to_the_parent_whole_but_for_unquoted_lines() -> None:
 
 def test_section_reports_stay_behind_when_the_format_prints_none() -> None:
     from essaylint import lint_text
-    from essaylint.jobs import _for_parent
     from essaylint.reporters import FORMATS, WITH_SECTIONS
+    from essaylint.running.jobs import _for_parent
 
     result = lint_text("## 지원 동기 (500자)\n\n아떠한 상황에서도 합니다.\n", "a.md")
     findings = list(result.findings)

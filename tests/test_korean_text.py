@@ -12,7 +12,7 @@ from essaylint.korean.vocabulary import (
     shipped_words,
     user_words,
 )
-from essaylint.model import Comment
+from essaylint.reading.model import Comment
 
 
 def _words(text: str) -> list[str]:

@@ -6,8 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from essaylint.counting import CountMode
-from essaylint.limits import Limit, limit_from_directive, limit_from_title, title_without_limit
+from essaylint.reading.counting import CountMode
+from essaylint.reading.limits import (
+    Limit,
+    limit_from_directive,
+    limit_from_title,
+    title_without_limit,
+)
 
 # (notation, max, min, mode, unlimited); each is tried alone and after a question.
 NOTATIONS: list[tuple[str, int | None, int | None, CountMode | None, bool]] = [

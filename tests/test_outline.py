@@ -10,11 +10,11 @@ from dataclasses import replace
 
 import pytest
 
-from essaylint.config import Settings
-from essaylint.document import build_document
-from essaylint.model import Document, Section
-from essaylint.runner import lint_source
-from essaylint.source import decode
+from essaylint.reading.document import build_document
+from essaylint.reading.model import Document, Section
+from essaylint.reading.source import decode
+from essaylint.running.config import Settings
+from essaylint.running.runner import lint_source
 
 
 def _tree(document: Document) -> list[tuple[str, str, int]]:

@@ -1,4 +1,4 @@
-"""The derived store (essaylint/stored.py) and the patterns built from it: they are the ones
+"""The derived store (essaylint/base/stored.py) and the patterns built from it: they are the ones
 `re.compile` makes, TOML read from it is what tomllib reads, a store that is missing, broken,
 foreign or unwritable only costs time, and a real run writes one."""
 
@@ -17,10 +17,10 @@ from helpers import essaylint
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from essaylint import patterns as patterns_module
-from essaylint import stored as stored_module
-from essaylint.patterns import LazyPattern, compile_with
-from essaylint.stored import DerivedStore
+from essaylint.base import patterns as patterns_module
+from essaylint.base import stored as stored_module
+from essaylint.base.patterns import LazyPattern, compile_with
+from essaylint.base.stored import DerivedStore
 
 
 class PatternStore:

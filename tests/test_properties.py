@@ -19,13 +19,13 @@ from typing import Literal, cast
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from essaylint.config import Settings
-from essaylint.document import build_document
-from essaylint.fixes import fix_source
-from essaylint.results import FileResult
-from essaylint.runner import lint_source
-from essaylint.source import decode
-from essaylint.typos import builtin_matcher
+from essaylint.linting.results import FileResult
+from essaylint.linting.typos import builtin_matcher
+from essaylint.reading.document import build_document
+from essaylint.reading.source import decode
+from essaylint.running.config import Settings
+from essaylint.running.fixes import fix_source
+from essaylint.running.runner import lint_source
 
 KOREAN_WORDS = (
     "지원",

@@ -19,11 +19,11 @@ from pathlib import Path
 
 import pytest
 
-from essaylint.config import Settings, validate_settings
-from essaylint.document import build_document
-from essaylint.question_styles import Candidate, choose_questions, strength
-from essaylint.runner import lint_source
-from essaylint.source import decode
+from essaylint.reading.document import build_document
+from essaylint.reading.question_styles import Candidate, choose_questions, strength
+from essaylint.reading.source import decode
+from essaylint.running.config import Settings, validate_settings
+from essaylint.running.runner import lint_source
 
 STYLES = Path(__file__).parent / "question_styles"
 _SETTINGS = re.compile(r"\A<!--\s*essaylint-test\b(?P<body>.*?)-->[ \t]*\n?", re.DOTALL)
@@ -221,7 +221,7 @@ def test_question_style_list_counts_a_single_medium_label() -> None:
 
 
 def test_unknown_question_style_is_a_config_error() -> None:
-    from essaylint.config import ConfigError
+    from essaylint.running.config import ConfigError
 
     with pytest.raises(ConfigError, match="question_style"):
         validate_settings({"question_style": ["bullets"]}, "essaylint.toml")

@@ -13,8 +13,8 @@ from helpers import essaylint
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from essaylint.document import build_document, reads_as_front_matter
-from essaylint.parsed import DocumentError
+from essaylint.reading.document import build_document, reads_as_front_matter
+from essaylint.reading.parsed import DocumentError
 
 TIPS = """# 자소서 쓰는 법 :memo:
 

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from helpers import essaylint, essaylint_unread, write_essays
 
-from essaylint import launch, replay
+from essaylint.cli import launch
+from essaylint.running import replay
 
 NO_MODEL = ("--ignore", "model")
 
@@ -276,7 +277,7 @@ def test_old_records_are_pruned(tmp_path: Path) -> None:
 
 
 def test_every_command_but_check_and_score_is_left_alone() -> None:
-    from essaylint.cli import COMMANDS
+    from essaylint.cli.commands import COMMANDS
 
     assert set(replay._OTHER_COMMANDS) == set(COMMANDS) - {"check", "score"}
 
@@ -284,7 +285,7 @@ def test_every_command_but_check_and_score_is_left_alone() -> None:
 def test_content_digest_of_every_kind_of_path(tmp_path: Path) -> None:
     import hashlib
 
-    from essaylint.fingerprints import content_digest
+    from essaylint.running.fingerprints import content_digest
 
     big = os.urandom(300_000)  # more than one read
     for name, data in (("empty.md", b""), ("small.md", "## 질문\n".encode()), ("big.md", big)):

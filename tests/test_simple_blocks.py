@@ -14,11 +14,11 @@ from hypothesis import strategies as st
 from markdown_it.common.utils import MD_TRIM_CHARS
 from markdown_it.rules_block.table import escapedSplit
 
-import essaylint.document as document_module
-from essaylint.document import build_document, markdown_parser
-from essaylint.model import Document
-from essaylint.parsed import DocumentError
-from essaylint.simple_blocks import (
+import essaylint.reading.document as document_module
+from essaylint.reading.document import build_document, markdown_parser
+from essaylint.reading.model import Document
+from essaylint.reading.parsed import DocumentError
+from essaylint.reading.simple_blocks import (
     _TRIM,
     Block,
     Heading,
@@ -386,7 +386,7 @@ def test_generated_markdown_is_read_as_markdown_it_reads_it(text: str) -> None:
 def test_flanking_helpers_are_markdown_its_on_every_code_point() -> None:
     from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
 
-    from essaylint.spans import _WHITE_SPACE, _is_punctuation
+    from essaylint.reading.spans import _WHITE_SPACE, _is_punctuation
 
     for code in range(0x110000):
         char = chr(code)

@@ -1,4 +1,4 @@
-"""essaylint.source: decoding, newline bookkeeping, byte-exact write-back and one-line errors."""
+"""essaylint.reading.source: decoding, newline bookkeeping, byte-exact write-back and one-line errors."""
 
 from __future__ import annotations
 
@@ -12,8 +12,15 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from essaylint import source
-from essaylint.source import SourceError, SourceText, decode, encode, read_source, read_stdin
+from essaylint.reading import source
+from essaylint.reading.source import (
+    SourceError,
+    SourceText,
+    decode,
+    encode,
+    read_source,
+    read_stdin,
+)
 
 ESSAY = "## 지원 동기\n어릴 때부터 전자제품을 분해하며 구조를 궁금해했습니다.\n"
 NOT_TEXT = "not UTF-8 or CP949 text (save it as UTF-8)"

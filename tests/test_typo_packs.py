@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from essaylint.typos import (
+from essaylint.linting.typos import (
     PARTICLES,
     PackError,
     TypoEntry,

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from essaylint.config import Settings
-from essaylint.document import build_document
+from essaylint.reading.document import build_document
+from essaylint.running.config import Settings
 from essaylint.values import known_values, render_coverage, value_coverage
 from essaylint.values.matrix import display_width, truncate
 

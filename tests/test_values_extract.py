@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from essaylint.document import build_document
+from essaylint.reading.document import build_document
 from essaylint.values.extract import bold_ranges, extract_values, split_terms
 
 

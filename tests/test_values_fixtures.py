@@ -20,18 +20,18 @@ from unittest import mock
 
 import pytest
 
-from essaylint.config import Settings, validate_settings
-from essaylint.plugin import Rule
+from essaylint.linting.plugin import Rule
+from essaylint.linting.registry import load_rules
+from essaylint.linting.results import FileResult
 from essaylint.plugins import (
     el401_missing_value,
     el402_unused_value,
     el403_wrong_company,
     el404_blind_hiring,
 )
-from essaylint.registry import load_rules
-from essaylint.results import FileResult
-from essaylint.runner import lint_source
-from essaylint.source import decode
+from essaylint.reading.source import decode
+from essaylint.running.config import Settings, validate_settings
+from essaylint.running.runner import lint_source
 
 FIXTURES = Path(__file__).parent / "fixtures"
 VALUE_RULES: dict[str, Rule] = {
@@ -53,7 +53,9 @@ class _Rules:
 
 def with_value_rules() -> AbstractContextManager[object]:
     """Patch the engine's rule loader to include the EL4xx rules (a no-op once registered)."""
-    return mock.patch("essaylint.engine.load_rules", _Rules({**load_rules(), **VALUE_RULES}))
+    return mock.patch(
+        "essaylint.running.engine.load_rules", _Rules({**load_rules(), **VALUE_RULES})
+    )
 
 
 def lint(text: str, settings: Settings, path: str = "essay.md") -> FileResult:

@@ -105,8 +105,8 @@ def test_no_korean_text_means_no_kiwi() -> None:
     code = textwrap.dedent(
         """
         import sys
-        from essaylint.config import Settings
-        from essaylint.document import build_document
+        from essaylint.running.config import Settings
+        from essaylint.reading.document import build_document
         from essaylint.values import value_coverage
         doc = build_document("## Why us? (500)\\nI love building reliable payment systems for people.\\n")
         coverage = value_coverage(doc, Settings(values=("Ownership", "Customer obsession")))
@@ -122,8 +122,8 @@ def test_korean_text_without_values_means_no_kiwi() -> None:
     code = textwrap.dedent(
         """
         import sys
-        from essaylint.config import Settings
-        from essaylint.document import build_document
+        from essaylint.running.config import Settings
+        from essaylint.reading.document import build_document
         from essaylint.values import value_coverage
         doc = build_document("## 지원 동기\\n결제 시스템을 만드는 일이 좋아 지원했습니다.\\n")
         assert value_coverage(doc, Settings()).values == []

@@ -8,9 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_values_fixtures import lint
 
-from essaylint.config import Settings
-from essaylint.document import build_document
-from essaylint.source import decode
+from essaylint.reading.document import build_document
+from essaylint.reading.source import decode
+from essaylint.running.config import Settings
 from essaylint.values import render_coverage, value_coverage
 
 PIECES = st.sampled_from(

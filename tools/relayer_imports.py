@@ -16,7 +16,52 @@ import re
 import sys
 from pathlib import Path
 
-MODULES: dict[str, str] = {}
+MODULES: dict[str, str] = {
+    "essaylint.files": "essaylint.base.files",
+    "essaylint.stored": "essaylint.base.stored",
+    "essaylint.patterns": "essaylint.base.patterns",
+    "essaylint.data": "essaylint.base.data",
+    "essaylint.source": "essaylint.reading.source",
+    "essaylint.simple_blocks": "essaylint.reading.simple_blocks",
+    "essaylint.markdown": "essaylint.reading.markdown",
+    "essaylint.spans": "essaylint.reading.spans",
+    "essaylint.candidates": "essaylint.reading.candidates",
+    "essaylint.walker": "essaylint.reading.walker",
+    "essaylint.walk": "essaylint.reading.walk",
+    "essaylint.parsed": "essaylint.reading.parsed",
+    "essaylint.document": "essaylint.reading.document",
+    "essaylint.outline": "essaylint.reading.outline",
+    "essaylint.titles": "essaylint.reading.titles",
+    "essaylint.limits": "essaylint.reading.limits",
+    "essaylint.question_styles": "essaylint.reading.question_styles",
+    "essaylint.counting": "essaylint.reading.counting",
+    "essaylint.model": "essaylint.reading.model",
+    "essaylint.answers": "essaylint.reading.answers",
+    "essaylint.suppress": "essaylint.reading.suppress",
+    "essaylint.plugin": "essaylint.linting.plugin",
+    "essaylint.score": "essaylint.linting.score",
+    "essaylint.results": "essaylint.linting.results",
+    "essaylint.registry": "essaylint.linting.registry",
+    "essaylint.entry_points": "essaylint.linting.entry_points",
+    "essaylint.typos": "essaylint.linting.typos",
+    "essaylint.loanwords": "essaylint.linting.loanwords",
+    "essaylint.explain": "essaylint.linting.explain",
+    "essaylint.config": "essaylint.running.config",
+    "essaylint.finder": "essaylint.running.finder",
+    "essaylint.engine": "essaylint.running.engine",
+    "essaylint.runner": "essaylint.running.runner",
+    "essaylint.jobs": "essaylint.running.jobs",
+    "essaylint.cache": "essaylint.running.cache",
+    "essaylint.replay": "essaylint.running.replay",
+    "essaylint.fixes": "essaylint.running.fixes",
+    "essaylint.discovery": "essaylint.running.discovery",
+    "essaylint.fingerprints": "essaylint.running.fingerprints",
+    "essaylint.printable": "essaylint.reporters.printable",
+    "essaylint.progress": "essaylint.reporters.progress",
+    "essaylint.cli": "essaylint.cli.commands",
+    "essaylint.launch": "essaylint.cli.launch",
+    "essaylint.init": "essaylint.cli.init",
+}
 
 NAMES: dict[tuple[str, str], str] = {
     ("essaylint.config", "ConfigFinder"): "essaylint.finder",
@@ -28,7 +73,12 @@ NAMES: dict[tuple[str, str], str] = {
 }
 
 
+_HOMES = frozenset(MODULES.values())
+
+
 def _new_module(module: str) -> str:
+    if any(module == home or module.startswith(home + ".") for home in _HOMES):
+        return module  # already in its new home (`essaylint.cli.launch`, not `essaylint.cli`)
     best = ""
     for old in MODULES:
         if (module == old or module.startswith(old + ".")) and len(old) > len(best):
@@ -37,7 +87,12 @@ def _new_module(module: str) -> str:
 
 
 def _target(module: str, name: str) -> str:
-    return NAMES.get((module, name)) or _new_module(module)
+    if f"{module}.{name}" in _HOMES:
+        return module  # `from essaylint.cli import launch`: already the new layout
+    moved = MODULES.get(f"{module}.{name}")  # `from essaylint import replay`: a module moved
+    if moved is not None and moved.rpartition(".")[2] == name:
+        return moved.rpartition(".")[0]
+    return _new_module(NAMES.get((module, name)) or module)
 
 
 def _render(indent: str, module: str, names: list[ast.alias]) -> str:
@@ -79,6 +134,7 @@ def rewrite_source(text: str) -> str:
     return rewrite_strings(out)
 
 
+_PATH = re.compile(r"(?<![\w/])(essaylint(?:/[A-Za-z_][A-Za-z0-9_]*)+)\.py\b")
 _DOTTED = re.compile(r"essaylint(?:\.[A-Za-z_][A-Za-z0-9_]*)+")
 
 
@@ -104,9 +160,14 @@ def rewrite_strings(text: str) -> str:
         for cut in range(len(parts), 1, -1):
             module, rest = ".".join(parts[:cut]), parts[cut:]
             if rest and (module, rest[0]) in NAMES:
-                return ".".join([NAMES[(module, rest[0])], *rest])
+                return ".".join([_new_module(NAMES[(module, rest[0])]), *rest])
         return _new_module(dotted)
 
+    def swap_path(match: re.Match[str]) -> str:
+        moved = _new_module(match.group(1).replace("/", "."))
+        return moved.replace(".", "/") + ".py"
+
+    text = _PATH.sub(swap_path, text)
     return _DOTTED.sub(swap, text)
 
 

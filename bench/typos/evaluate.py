@@ -39,14 +39,14 @@ sys.path.insert(0, str(HERE.parents[1]))
 
 from inject import SINGLE_KINDS, Typo, inject  # noqa: E402
 
-from essaylint.config import Settings  # noqa: E402
-from essaylint.document import build_document  # noqa: E402
 from essaylint.korean import model  # noqa: E402
 from essaylint.korean.detect import Params, TypoDetector  # noqa: E402
-from essaylint.loanwords import loanword_matcher  # noqa: E402
-from essaylint.plugin import Hit, RuleContext  # noqa: E402
+from essaylint.linting.loanwords import loanword_matcher  # noqa: E402
+from essaylint.linting.plugin import Hit, RuleContext  # noqa: E402
+from essaylint.linting.typos import builtin_matcher  # noqa: E402
 from essaylint.plugins import el301_known_typo, el302_likely_typo, el305_loanword  # noqa: E402
-from essaylint.typos import builtin_matcher  # noqa: E402
+from essaylint.reading.document import build_document  # noqa: E402
+from essaylint.running.config import Settings  # noqa: E402
 
 CORPORA = ("essay", "constitution")
 

@@ -40,10 +40,10 @@ sys.path.insert(0, str(ROOT))
 from evaluate import CORPORA, context, document, load, split, words  # noqa: E402
 from inject_spacing import KINDS, SpacingError, inject  # noqa: E402
 
-from essaylint.document import build_document  # noqa: E402
 from essaylint.korean import model  # noqa: E402
-from essaylint.plugin import Hit  # noqa: E402
+from essaylint.linting.plugin import Hit  # noqa: E402
 from essaylint.plugins import el303_spacing  # noqa: E402
+from essaylint.reading.document import build_document  # noqa: E402
 
 JUDGED = HERE / "data" / "real" / "spacing-flags.jsonl"
 # `spacing.txt`: sentences written for this benchmark with the counters and 안/못 that essay

@@ -45,10 +45,10 @@ from evaluate import (  # noqa: E402
 )
 from inject_grammar import GRAMMAR_KINDS, inject_grammar  # noqa: E402
 
-from essaylint.document import build_document  # noqa: E402
 from essaylint.korean import model  # noqa: E402
-from essaylint.plugin import Hit  # noqa: E402
+from essaylint.linting.plugin import Hit  # noqa: E402
 from essaylint.plugins import el304_grammar_form  # noqa: E402
+from essaylint.reading.document import build_document  # noqa: E402
 
 CORPORA = ("essay", "constitution", "grammar")
 JUDGED = HERE / "data" / "real" / "grammar-flags.jsonl"
@@ -127,7 +127,7 @@ def judged() -> dict[tuple[str, int, str], str]:
 
 
 def real(folder: Path) -> None:
-    from essaylint.source import decode
+    from essaylint.reading.source import decode
 
     verdicts = judged()
     counts: Counter[str] = Counter()

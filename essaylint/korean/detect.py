@@ -39,9 +39,9 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
+from essaylint.base.patterns import compile_pattern
 from essaylint.korean import DEFAULT_THRESHOLD, DEFAULT_THRESHOLD_UNKNOWN
 from essaylint.korean.candidates import Candidate, candidates
-from essaylint.patterns import compile_pattern
 
 __all__ = [
     "DEFAULT_THRESHOLD",

@@ -12,7 +12,7 @@ import threading
 from typing import Any
 
 from essaylint.korean.vocabulary import shipped_words
-from essaylint.plugin import RuleUnavailable
+from essaylint.linting.plugin import RuleUnavailable
 
 __all__ = ["ModelUnavailable", "get_kiwi", "is_loaded", "kiwipiepy_version", "unload"]
 

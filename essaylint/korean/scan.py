@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from essaylint.korean.text import has_hangul, sentence_bounds, sentence_starts
-from essaylint.model import Document, Section, Span, join_spans
-from essaylint.plugin import Hit
+from essaylint.linting.plugin import Hit
+from essaylint.reading.model import Document, Section, Span, join_spans
 
 __all__ = ["Block", "Place", "blocks", "document_has_hangul", "place", "sentences", "span_words"]
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 
-from essaylint.patterns import compile_pattern
+from essaylint.base.patterns import compile_pattern
 
 __all__ = ["LONGEST_RUN", "hangul_words", "has_hangul", "sentence_bounds", "sentence_starts"]
 

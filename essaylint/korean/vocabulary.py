@@ -7,7 +7,7 @@
   `<!-- essaylint-words: 카카오톡 ArgoCD -->` comments anywhere in the document.
 
 A word of the text is accepted when it is a listed word, or a listed word followed by a particle
-or copula ending (`카카오톡으로`, `쿠버네티스입니다`; see `essaylint.typos.PARTICLES`).
+or copula ending (`카카오톡으로`, `쿠버네티스입니다`; see `essaylint.linting.typos.PARTICLES`).
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from essaylint.data import rules_root
-from essaylint.files import UnreadableFile, read_small_file
-from essaylint.patterns import compile_pattern
+from essaylint.base.data import rules_root
+from essaylint.base.files import UnreadableFile, read_small_file
+from essaylint.base.patterns import compile_pattern
 
 __all__ = [
     "WORDS_COMMENT",
@@ -59,7 +59,7 @@ def shipped_words() -> frozenset[str]:
 
 def _particles() -> frozenset[str]:
     try:
-        from essaylint.typos import PARTICLES
+        from essaylint.linting.typos import PARTICLES
     except ImportError:  # pragma: no cover - typos module missing
         return frozenset()
     return PARTICLES

@@ -37,9 +37,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from essaylint.answers import is_empty
-from essaylint.model import Document
-from essaylint.plugin import Hit, Rule, RuleContext, RuleOptions
+from essaylint.linting.plugin import Hit, Rule, RuleContext, RuleOptions
+from essaylint.reading.answers import is_empty
+from essaylint.reading.model import Document
 
 
 @dataclass(frozen=True)

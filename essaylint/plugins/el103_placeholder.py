@@ -36,9 +36,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from essaylint.answers import DEFAULT_PLACEHOLDER_TERMS, find_placeholders, placeholder_pattern
-from essaylint.model import Document, Section
-from essaylint.plugin import Hit, Rule, RuleContext, RuleOptions
+from essaylint.linting.plugin import Hit, Rule, RuleContext, RuleOptions
+from essaylint.reading.answers import (
+    DEFAULT_PLACEHOLDER_TERMS,
+    find_placeholders,
+    placeholder_pattern,
+)
+from essaylint.reading.model import Document, Section
 
 
 @cache

@@ -39,9 +39,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from essaylint.model import Document, Section
-from essaylint.plugin import Hit, Rule, RuleContext, RuleOptions
-from essaylint.titles import comparable_title
+from essaylint.linting.plugin import Hit, Rule, RuleContext, RuleOptions
+from essaylint.reading.model import Document, Section
+from essaylint.reading.titles import comparable_title
 
 
 @dataclass(frozen=True)

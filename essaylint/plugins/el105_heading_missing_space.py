@@ -37,9 +37,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from essaylint.model import Document
-from essaylint.plugin import Edit, Hit, Rule, RuleContext, RuleOptions
-from essaylint.question_styles import MISSING_SPACE
+from essaylint.linting.plugin import Edit, Hit, Rule, RuleContext, RuleOptions
+from essaylint.reading.model import Document
+from essaylint.reading.question_styles import MISSING_SPACE
 
 
 @dataclass(frozen=True)

@@ -38,9 +38,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from essaylint.counting import MODE_LABELS, MODE_UNITS, CountMode
-from essaylint.model import Document
-from essaylint.plugin import Hit, Rule, RuleContext, RuleOptions
+from essaylint.linting.plugin import Hit, Rule, RuleContext, RuleOptions
+from essaylint.reading.counting import MODE_LABELS, MODE_UNITS, CountMode
+from essaylint.reading.model import Document
 
 
 @dataclass(frozen=True)

@@ -33,11 +33,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from essaylint.counting import MODE_UNITS
-from essaylint.model import Document
-from essaylint.plugin import Hit, Rule, RuleContext, RuleOptions
+from essaylint.linting.plugin import Hit, Rule, RuleContext, RuleOptions
+from essaylint.linting.score import fill_floor
 from essaylint.plugins.el201_over_limit import describe_count
-from essaylint.score import fill_floor
+from essaylint.reading.counting import MODE_UNITS
+from essaylint.reading.model import Document
 
 
 @dataclass(frozen=True)

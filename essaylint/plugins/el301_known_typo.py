@@ -33,7 +33,7 @@ Every entry ships with sentences it must flag and sentences it must leave alone,
 that is also a correct word somewhere is listed only with a context that rules that use out.
 Inline and fenced code is skipped. If a listed form is right in your text (a quoted title, a
 brand written that way), suppress the line; to drop the built-in list, set `builtin = false`.
-A user pack has the same format (see `essaylint/typos.py`); it adds entries and cannot
+A user pack has the same format (see `essaylint/linting/typos.py`); it adds entries and cannot
 override a built-in one.
 """
 
@@ -43,9 +43,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from essaylint.model import Document, Section, Span
-from essaylint.plugin import Edit, Hit, Rule, RuleContext, RuleOptions
-from essaylint.typos import TypoMatcher, builtin_matcher, load_pack
+from essaylint.linting.plugin import Edit, Hit, Rule, RuleContext, RuleOptions
+from essaylint.linting.typos import TypoMatcher, builtin_matcher, load_pack
+from essaylint.reading.model import Document, Section, Span
 
 __all__ = ["RULE", "Options", "check"]
 

@@ -73,8 +73,8 @@ from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from essaylint.korean import DEFAULT_THRESHOLD, DEFAULT_THRESHOLD_UNKNOWN
-from essaylint.model import Document
-from essaylint.plugin import Hit, Rule, RuleContext, RuleOptions, RuleUnavailable
+from essaylint.linting.plugin import Hit, Rule, RuleContext, RuleOptions, RuleUnavailable
+from essaylint.reading.model import Document
 
 if TYPE_CHECKING:
     from essaylint.korean.detect import TypoDetector, Unit
@@ -147,8 +147,8 @@ def detector(keystroke_slips: bool = True) -> TypoDetector:
 def _known_pairs() -> dict[str, str]:
     """The curated pairs of known-typo and of loanword (every tier)."""
     try:
-        from essaylint.loanwords import loanword_matcher
-        from essaylint.typos import builtin_matcher
+        from essaylint.linting.loanwords import loanword_matcher
+        from essaylint.linting.typos import builtin_matcher
     except ImportError:  # pragma: no cover - typos module missing
         return {}
     entries = (*builtin_matcher().entries, *loanword_matcher("strict").entries)
@@ -159,8 +159,8 @@ def _known_hits(text: str) -> list[tuple[int, int]]:
     """Words known-typo or loanword (any tier: a form left to the strict setting is loanword's
     question, not a likely typo) would flag."""
     try:
-        from essaylint.loanwords import loanword_matcher
-        from essaylint.typos import builtin_matcher
+        from essaylint.linting.loanwords import loanword_matcher
+        from essaylint.linting.typos import builtin_matcher
     except ImportError:  # pragma: no cover
         return []
     hits = [(m.start, m.end) for m in builtin_matcher().find(text)]

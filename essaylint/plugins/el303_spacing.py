@@ -62,8 +62,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from essaylint.model import Document
-from essaylint.plugin import Edit, Hit, Rule, RuleContext, RuleOptions
+from essaylint.linting.plugin import Edit, Hit, Rule, RuleContext, RuleOptions
+from essaylint.reading.model import Document
 
 if TYPE_CHECKING:
     from essaylint.korean.scan import Block

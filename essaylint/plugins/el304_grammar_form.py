@@ -58,8 +58,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from essaylint.model import Document
-from essaylint.plugin import Edit, Hit, Rule, RuleContext, RuleOptions
+from essaylint.linting.plugin import Edit, Hit, Rule, RuleContext, RuleOptions
+from essaylint.reading.model import Document
 
 if TYPE_CHECKING:
     from essaylint.korean.grammar import Confusion
@@ -75,7 +75,7 @@ class Options(RuleOptions):
 
 
 def _known(text: str) -> list[tuple[int, int]]:
-    from essaylint.typos import builtin_matcher
+    from essaylint.linting.typos import builtin_matcher
 
     return [(m.start, m.end) for m in builtin_matcher().find(text)]
 

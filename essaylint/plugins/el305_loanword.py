@@ -48,8 +48,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from essaylint.model import Document, Section, Span
-from essaylint.plugin import Edit, Hit, Rule, RuleContext, RuleOptions
+from essaylint.linting.plugin import Edit, Hit, Rule, RuleContext, RuleOptions
+from essaylint.reading.model import Document, Section, Span
 
 __all__ = ["RULE", "Options", "check"]
 
@@ -78,7 +78,7 @@ class _Place:
 
 
 def _places(doc: Document, strictness: str) -> Iterator[_Place]:
-    from essaylint.loanwords import loanword_matcher
+    from essaylint.linting.loanwords import loanword_matcher
 
     matcher = loanword_matcher("strict" if strictness == "strict" else "standard")
     groups: list[tuple[tuple[Span, ...], Section | None]] = [(doc.preamble, None)]
@@ -102,8 +102,8 @@ def _suppressed(doc: Document, ctx: RuleContext) -> Callable[[int], bool]:
     (the engine would hide a finding there, and a fix must not change a line kept as it is)."""
     if not doc.comments:
         return lambda line: False
-    from essaylint.registry import matches
-    from essaylint.suppress import is_suppressed, parse_suppressions
+    from essaylint.linting.registry import matches
+    from essaylint.reading.suppress import is_suppressed, parse_suppressions
 
     def canonical(selector: str) -> str:
         return RULE.code if selector.upper() == RULE.code or selector == RULE.name else selector

@@ -51,9 +51,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from essaylint.model import Document, Section
-from essaylint.patterns import compile_pattern
-from essaylint.plugin import Hit, Rule, RuleContext, RuleOptions
+from essaylint.base.patterns import compile_pattern
+from essaylint.linting.plugin import Hit, Rule, RuleContext, RuleOptions
+from essaylint.reading.model import Document, Section
 
 DEFAULT_SKIP: tuple[str, ...] = (
     r"면접",

@@ -51,8 +51,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from essaylint.model import Document
-from essaylint.plugin import Hit, Rule, RuleContext, RuleOptions
+from essaylint.linting.plugin import Hit, Rule, RuleContext, RuleOptions
+from essaylint.reading.model import Document
 from essaylint.values.lemmas import object_particle
 from essaylint.values.presets import company_key
 

@@ -58,9 +58,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from essaylint.model import Document, Section
-from essaylint.patterns import compile_pattern
-from essaylint.plugin import Hit, Rule, RuleContext, RuleOptions
+from essaylint.base.patterns import compile_pattern
+from essaylint.linting.plugin import Hit, Rule, RuleContext, RuleOptions
+from essaylint.reading.model import Document, Section
 
 _H = "\uac00-\ud7a3"
 _ANONYMISED = compile_pattern(r"^[O0ＯoＯ○◯●◎ㅇXx×*＊△▲□■?？ㅁ]+$")
@@ -127,7 +127,7 @@ LABELS = {
 
 
 def _pack(name: str) -> dict[str, Any]:
-    from essaylint.data import rules_root
+    from essaylint.base.data import rules_root
 
     text = (rules_root() / "blind" / f"{name}.toml").read_text(encoding="utf-8")
     return tomllib.loads(text)
@@ -338,7 +338,7 @@ def _source_lines(ctx: RuleContext) -> list[str] | None:
     path = Path(ctx.path) if ctx.path and ctx.path != "-" else None
     if path is None or not path.is_file():
         return None
-    from essaylint.source import SourceError, read_source
+    from essaylint.reading.source import SourceError, read_source
 
     try:
         return read_source(path).lines

@@ -11,7 +11,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from essaylint.results import FileResult
+    from essaylint.linting.results import FileResult
 
 FORMATS = ("text", "concise", "json", "jsonl", "github", "sarif", "junit")
 MARKS_FIXES = ("text", "concise")  # formats that mark fixable findings (`[*]`)
@@ -46,7 +46,7 @@ def decodable(result: FileResult) -> FileResult:
     bytes as lone surrogates, which JSON, XML and terminals refuse."""
     from dataclasses import replace
 
-    from essaylint.printable import decodable_path
+    from essaylint.reporters.printable import decodable_path
 
     path = decodable_path(result.path)
     if path == result.path:

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
-from essaylint.printable import printable
-from essaylint.results import FileResult, Finding
-from essaylint.score import completeness
+from essaylint.linting.results import FileResult, Finding
+from essaylint.linting.score import completeness
+from essaylint.reporters.printable import printable
 
 COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 BOLD = "\033[1m"

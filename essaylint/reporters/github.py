@@ -8,7 +8,7 @@ in brackets, as in `text`. Notes become `::notice file=…::`, unreadable files 
 
 Escaping follows the runner's rules: in the message `%`, CR and LF become `%25`, `%0D`, `%0A`;
 in property values `:` and `,` become `%3A` and `%2C` as well. Every other control character
-(and U+2028/U+2029) is shown as `text` output shows it (essaylint.printable: ESC as `␛`): the
+(and U+2028/U+2029) is shown as `text` output shows it (reporters.printable: ESC as `␛`): the
 runner has no escape for them, and the log viewer would run a raw ESC sequence.
 """
 
@@ -18,8 +18,8 @@ import os
 from collections.abc import Sequence
 from typing import TextIO
 
-from essaylint.printable import printable
-from essaylint.results import FileResult, Finding
+from essaylint.linting.results import FileResult, Finding
+from essaylint.reporters.printable import printable
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 

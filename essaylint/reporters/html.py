@@ -4,7 +4,7 @@ Nothing is loaded from the network (no fonts, scripts or images; the CSS is inli
 no JavaScript), so the file opens offline, attaches to a CI run and prints. Rows keep document
 order; states are coloured the way `score --details` colours them. Every piece of text from a
 document or a finding goes through `escape`: control characters shown as in `text` output
-(essaylint.printable), then `html.escape`.
+(essaylint.reporters.printable), then `html.escape`.
 
 `write_page` never overwrites a file being checked, nor any existing file that is not a page
 essaylint wrote (found by its generator line): `report . -o essay.md` or a mistyped path loses
@@ -25,13 +25,13 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from essaylint import __version__
-from essaylint.counting import MODE_LABELS, MODE_UNITS
-from essaylint.files import os_reason, replace_atomically
-from essaylint.printable import printable
+from essaylint.base.files import os_reason, replace_atomically
+from essaylint.linting.results import FileResult, Finding, SectionReport
+from essaylint.linting.score import completeness
+from essaylint.reading.counting import MODE_LABELS, MODE_UNITS
 from essaylint.reporters import decodable
+from essaylint.reporters.printable import printable
 from essaylint.reporters.score import STATE_LABELS, percent
-from essaylint.results import FileResult, Finding, SectionReport
-from essaylint.score import completeness
 
 if TYPE_CHECKING:
     from essaylint.values import Coverage

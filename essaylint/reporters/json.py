@@ -21,10 +21,10 @@ from typing import Any, TextIO
 
 from pydantic import BaseModel, SerializerFunctionWrapHandler, model_serializer
 
-from essaylint.plugin import Edit
-from essaylint.printable import json_text
-from essaylint.results import FileResult, Finding, SectionReport
-from essaylint.score import completeness
+from essaylint.linting.plugin import Edit
+from essaylint.linting.results import FileResult, Finding, SectionReport
+from essaylint.linting.score import completeness
+from essaylint.reporters.printable import json_text
 
 VERSION = 1
 

@@ -14,9 +14,9 @@ import json
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from essaylint.plugin import Edit
-from essaylint.printable import json_text
-from essaylint.results import FileResult, Finding
+from essaylint.linting.plugin import Edit
+from essaylint.linting.results import FileResult, Finding
+from essaylint.reporters.printable import json_text
 
 
 def _edit(edit: Edit) -> dict[str, Any]:

@@ -18,10 +18,10 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from typing import TextIO
 
-from essaylint.patterns import compile_pattern
-from essaylint.printable import printable
+from essaylint.base.patterns import compile_pattern
+from essaylint.linting.results import FileResult, Finding, SectionReport
 from essaylint.reporters.concise import finding_line
-from essaylint.results import FileResult, Finding, SectionReport
+from essaylint.reporters.printable import printable
 
 OUTSIDE = "(outside questions)"
 # Characters XML 1.0 cannot hold even escaped (a stray form feed in an essay): shown as U+FFFD.

@@ -25,11 +25,11 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from essaylint import __version__
-from essaylint.explain import describe
-from essaylint.plugin import Rule
-from essaylint.printable import json_text
-from essaylint.registry import is_builtin, load_rules
-from essaylint.results import FileResult, Finding
+from essaylint.linting.explain import describe
+from essaylint.linting.plugin import Rule
+from essaylint.linting.registry import is_builtin, load_rules
+from essaylint.linting.results import FileResult, Finding
+from essaylint.reporters.printable import json_text
 
 SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

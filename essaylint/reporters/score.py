@@ -11,9 +11,9 @@ import math
 from collections.abc import Sequence
 from typing import TextIO
 
-from essaylint.counting import MODE_UNITS
-from essaylint.printable import printable
-from essaylint.results import FileResult, SectionReport
+from essaylint.linting.results import FileResult, SectionReport
+from essaylint.reading.counting import MODE_UNITS
+from essaylint.reporters.printable import printable
 from essaylint.values.matrix import display_width, pad
 
 STATE_LABELS = {

@@ -26,10 +26,10 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import TextIO
 
-from essaylint.patterns import compile_pattern
+from essaylint.base.patterns import compile_pattern
+from essaylint.linting.results import FileResult, Finding
 from essaylint.reporters import concise
 from essaylint.reporters.concise import BOLD, COLORS, paint
-from essaylint.results import FileResult, Finding
 
 TAB_SIZE = 4
 MAX_WIDTH = 120  # display columns of source shown, ellipses included

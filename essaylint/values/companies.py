@@ -37,8 +37,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from essaylint.model import Document, Section
-from essaylint.patterns import LazyPattern, compile_pattern
+from essaylint.base.patterns import LazyPattern, compile_pattern
+from essaylint.reading.model import Document, Section
 from essaylint.values.presets import CompanyPreset, company_key, find_preset
 
 _HANGUL = "\uac00-\ud7a3"

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
-from essaylint.answers import is_empty
-from essaylint.model import Document, Section
+from essaylint.reading.answers import is_empty
+from essaylint.reading.model import Document, Section
 from essaylint.values.companies import Company, catalogue, document_target
 from essaylint.values.extract import extract_values, values_sections
 from essaylint.values.lemmas import (
@@ -324,7 +324,7 @@ def value_coverage(
     document: Document, settings: Any = None, *, lines: Sequence[str] | None = None
 ) -> Coverage:
     """The coverage matrix of a document: rows are answered questions, columns its values."""
-    from essaylint.limits import title_without_limit
+    from essaylint.reading.limits import title_without_limit
 
     found = known_values(document, settings, lines=lines)
     rows: list[CoverageRow] = []

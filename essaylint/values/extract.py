@@ -28,8 +28,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from essaylint.model import Document, Section, Span
-from essaylint.patterns import compile_pattern
+from essaylint.base.patterns import compile_pattern
+from essaylint.reading.model import Document, Section, Span
 
 VALUE_TITLE = compile_pattern(
     r"인재\s*상|핵심\s*가치|가치\s*체계|핵심\s*역량|일하는\s*방식|리더십\s*원칙|행동\s*원칙|"

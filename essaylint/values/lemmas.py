@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from essaylint.patterns import compile_pattern
+from essaylint.base.patterns import compile_pattern
 
 HANGUL = compile_pattern("[\uac00-\ud7a3]")
 _ENGLISH_WORD = compile_pattern(r"[A-Za-z][A-Za-z]*")

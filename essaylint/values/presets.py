@@ -35,9 +35,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from essaylint.files import UnreadableFile, read_small_file
-from essaylint.patterns import compile_pattern
-from essaylint.stored import load_toml
+from essaylint.base.files import UnreadableFile, read_small_file
+from essaylint.base.patterns import compile_pattern
+from essaylint.base.stored import load_toml
 
 PRESET_KEYS = frozenset(
     {
@@ -193,7 +193,7 @@ def _load_text(text: str, slug: str, origin: str) -> CompanyPreset:
 @lru_cache(maxsize=1)
 def builtin_presets() -> dict[str, CompanyPreset]:
     """The presets shipped in `essaylint.rules/values`, by slug."""
-    from essaylint.data import rules_root
+    from essaylint.base.data import rules_root
 
     folder = rules_root() / "values"
     presets: dict[str, CompanyPreset] = {}
