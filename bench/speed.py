@@ -326,6 +326,12 @@ def build_targets(
             INPUTS,
             None,
         ),
+        "essaylint-json": (
+            f"essaylint `--ignore model --format json{' -j 1' if one else ''}`, cold",
+            [*el, *one, "--ignore", "model", "--format", "json", *no_cache],
+            ("one",),
+            None,
+        ),
         "essaylint-model": (
             f"essaylint default rules{' `-j 1`' if one else ''} (model loads), cold",
             [*el, *one, *no_cache],
@@ -435,6 +441,15 @@ def checks(targets: list[Target], inputs: Inputs) -> list[Check]:
             2.5,
         )
     ]
+    out.append(
+        ratio_check(
+            targets,
+            "one 10 KB file, `--format json` vs text (the report costs no more)",
+            ("essaylint-json", "one"),
+            ("essaylint-nomodel", "one"),
+            1.05,
+        )
+    )
     model = find(targets, "essaylint-model", "one")
     if model is None:
         out.append(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,30 @@ def user_environment(env: dict[str, str] | None = None) -> dict[str, str]:
     return environment
 
 
+def essaylint_bytes(
+    *args: str,
+    cwd: Path,
+    env: dict[str, str] | None = None,
+    stdin: bytes | None = None,
+    stderr: Any = subprocess.PIPE,
+    timeout: float = 300,
+    preexec: Callable[[], object] | None = None,
+) -> subprocess.CompletedProcess[bytes]:
+    """`python -m essaylint ARGS` as a user runs it (colour off, none of `DROPPED_ENV`), its
+    output as bytes; `preexec` runs in the child before essaylint starts (limits, umask)."""
+    return subprocess.run(
+        [sys.executable, "-m", "essaylint", *args],
+        cwd=cwd,
+        env=user_environment(env),
+        input=stdin,
+        stdout=subprocess.PIPE,
+        stderr=stderr,
+        timeout=timeout,
+        preexec_fn=preexec,
+        check=False,
+    )
+
+
 def essaylint(
     *args: str,
     cwd: Path,
@@ -31,19 +56,10 @@ def essaylint(
     timeout: float = 300,
     errors: str = "strict",
 ) -> subprocess.CompletedProcess[str]:
-    """`python -m essaylint ARGS` as a user runs it: colour off, none of `DROPPED_ENV`, output
-    decoded as UTF-8 (`errors="strict"` also checks that it is UTF-8). `stderr` may be a
-    terminal's file descriptor; then the result's stderr is empty."""
-    done = subprocess.run(
-        [sys.executable, "-m", "essaylint", *args],
-        cwd=cwd,
-        env=user_environment(env),
-        input=stdin,
-        stdout=subprocess.PIPE,
-        stderr=stderr,
-        timeout=timeout,
-        check=False,
-    )
+    """`essaylint_bytes` with the output decoded as UTF-8 (`errors="strict"` also checks that
+    it is UTF-8). `stderr` may be a terminal's file descriptor; then the result's stderr is
+    empty."""
+    done = essaylint_bytes(*args, cwd=cwd, env=env, stdin=stdin, stderr=stderr, timeout=timeout)
     return subprocess.CompletedProcess(
         done.args,
         done.returncode,

@@ -4,22 +4,16 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 from pathlib import Path
+
+from helpers import essaylint
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = "examples/kakao-application.md"
 
 
 def _run() -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "essaylint", EXAMPLE],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={"NO_COLOR": "1", "PATH": ""},
-        check=False,
-    )
+    return essaylint(EXAMPLE, cwd=ROOT, env={"PATH": ""})
 
 
 def test_example_findings_match_its_readme() -> None:
@@ -48,15 +42,7 @@ def test_example_shows_every_kind_of_finding() -> None:
 
 def test_readme_score_details_sample_is_real_output() -> None:
     command = "essaylint score --details examples/kakao-application.md"
-    done = subprocess.run(
-        [sys.executable, "-m", "essaylint", *command.split()[1:]],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env={"NO_COLOR": "1", "PATH": ""},
-        check=False,
-    )
+    done = essaylint(*command.split()[1:], cwd=ROOT, env={"PATH": ""})
     assert done.returncode == 0
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     sample = re.search(rf"```text\n\$ {re.escape(command)}\n(.*?)```", readme, re.S)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from helpers import essaylint_bytes
 
 from essaylint.linting.plugin import Edit
 from essaylint.linting.results import Finding
@@ -279,16 +280,7 @@ def _essaylint(
     stdin: bytes | None = None,
     preexec: Callable[[], object] | None = None,
 ) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "essaylint", *args],
-        cwd=cwd,
-        input=stdin,
-        capture_output=True,
-        env={**os.environ, "NO_COLOR": "1"},
-        preexec_fn=preexec,
-        check=False,
-        timeout=300,
-    )
+    return essaylint_bytes(*args, cwd=cwd, stdin=stdin, preexec=preexec)
 
 
 def test_cli_fix_writes_and_reports_what_is_left(tmp_path: Path) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
 import re
 import subprocess
 import sys
@@ -18,6 +17,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from helpers import essaylint
 
 from essaylint.reading.document import build_document
 from essaylint.reading.question_styles import Candidate, choose_questions, strength
@@ -67,23 +67,12 @@ def test_questions_found_with_style_state_and_limit(path: Path) -> None:
 
 def test_score_details_and_json_name_the_style_and_question_line() -> None:
     path = STYLES / "mixed.md"
-    done = subprocess.run(
-        [sys.executable, "-m", "essaylint", "score", "--format", "json", str(path)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = essaylint("score", "--format", "json", str(path), cwd=Path.cwd())
     assert done.returncode == 0, done.stderr
     sections = json.loads(done.stdout)["files"][0]["sections"]
     questions = [(s["line"], s["style"]) for s in sections if s["kind"] == "question"]
     assert questions == [(5, "list-item"), (9, "list-item"), (13, "bold-label"), (19, "details")]
-    details = subprocess.run(
-        [sys.executable, "-m", "essaylint", "score", "--details", str(path)],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "NO_COLOR": "1"},
-    )
+    details = essaylint("score", "--details", str(path), cwd=Path.cwd())
     assert details.returncode == 0, details.stderr
     rows = details.stdout.splitlines()[1:]
     assert [row.split()[0] for row in rows] == ["5", "9", "13", "19"]

@@ -194,11 +194,10 @@ def _run(
     force_exclude: bool = False,
     sections: bool = True,
 ) -> list[Any]:
+    from essaylint.api import lint_paths
     from essaylint.linting.registry import PluginError
     from essaylint.reporters.progress import ProgressLine, wanted
     from essaylint.running.config import ConfigError
-    from essaylint.running.finder import ConfigFinder
-    from essaylint.running.jobs import lint_paths
 
     cache = None
     if not no_cache:
@@ -210,11 +209,10 @@ def _run(
     results: list[Any] = []
     failure: str | None = None
     try:
-        finder = ConfigFinder(Path(config) if config else None)
         results = lint_paths(
             paths,
-            finder,
-            overrides,
+            config=config or None,
+            overrides=overrides,
             cache=cache,
             jobs=jobs,
             progress=progress,
@@ -667,7 +665,7 @@ def schema(which: str) -> None:
     import json
 
     if which == "report":
-        from essaylint.reporters.json import ReportModel
+        from essaylint.reporters.json_schema import ReportModel
 
         data = ReportModel.model_json_schema()
     else:

@@ -16,10 +16,9 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any, TextIO
-
-from pydantic import BaseModel, SerializerFunctionWrapHandler, model_serializer
 
 from essaylint.linting.plugin import Edit
 from essaylint.linting.results import FileResult, Finding, SectionReport
@@ -27,179 +26,108 @@ from essaylint.linting.score import completeness
 from essaylint.reporters.printable import json_text
 
 VERSION = 1
+# The values keys of a file, in the report's order, with what a file without values shows;
+# a value's own keys. (The shape is `reporters.json_schema`'s models, written without pydantic,
+# whose import and model building cost a one-file run ~0.1 s.)
+FILE_VALUES: tuple[tuple[str, Any], ...] = (("company", None), ("values", []), ("coverage", {}))
+VALUE_KEYS = ("name", "origin")
 
 
-class EditModel(BaseModel):
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    text: str
-    safe: bool
+def _edit(edit: Edit) -> dict[str, Any]:
+    return {
+        "line": edit.line,
+        "column": edit.col,
+        "end_line": edit.end_line,
+        "end_column": edit.end_col,
+        "text": edit.text,
+        "safe": edit.safe,
+    }
 
 
-class FixModel(EditModel):
-    # More edits of the same fix (the same word elsewhere in the file), applied with this one;
-    # left out of the output when there are none.
-    also: list[EditModel] = []
-
-    @model_serializer(mode="wrap")
-    def _leave_out_empty_also(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        data: dict[str, Any] = handler(self)
-        if not data.get("also"):
-            data.pop("also", None)
-        return data
-
-
-class FindingModel(BaseModel):
-    code: str
-    rule: str
-    severity: str
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    message: str
-    section: str
-    suggestion: str | None = None
-    fix: FixModel | None = None
-
-
-class SectionModel(BaseModel):
-    title: str
-    line: int
-    level: int
-    kind: str
-    state: str | None
-    count: int | None
-    limit: int | None
-    min: int | None
-    mode: str | None
-    limit_source: str | None
-    path: str
-    style: str
-    alt_titles: list[str]
-
-
-class ValueModel(BaseModel):
-    name: str
-    origin: str
-
-
-class FileModel(BaseModel):
-    path: str
-    score: float | None
-    questions: int
-    answered: int
-    complete: int
-    encoding: str
-    error: str | None
-    notes: list[str]
-    findings: list[FindingModel]
-    sections: list[SectionModel]
-    company: str | None = None
-    values: list[ValueModel] = []
-    coverage: dict[str, list[str]] = {}
-
-
-class SummaryModel(BaseModel):
-    files: int
-    errors: int
-    warnings: int
-    infos: int
-    questions: int
-    complete: int
-    score: float
-
-
-class ReportModel(BaseModel):
-    version: int = VERSION
-    files: list[FileModel]
-    summary: SummaryModel
-
-
-def _finding(f: Finding) -> FindingModel:
+def _finding(f: Finding) -> dict[str, Any]:
     fix = None
     if f.fix is not None:
-        fix = FixModel(**_edit(f.fix).model_dump(), also=[_edit(e) for e in f.fix_also])
-    return FindingModel(
-        code=f.code,
-        rule=f.name,
-        severity=f.severity,
-        line=f.line,
-        column=f.col,
-        end_line=f.end_line,
-        end_column=f.end_col,
-        message=f.message,
-        section=f.section,
-        suggestion=f.suggestion,
-        fix=fix,
-    )
+        fix = _edit(f.fix)
+        if f.fix_also:
+            fix["also"] = [_edit(e) for e in f.fix_also]
+    return {
+        "code": f.code,
+        "rule": f.name,
+        "severity": f.severity,
+        "line": f.line,
+        "column": f.col,
+        "end_line": f.end_line,
+        "end_column": f.end_col,
+        "message": f.message,
+        "section": f.section,
+        "suggestion": f.suggestion,
+        "fix": fix,
+    }
 
 
-def _edit(edit: Edit) -> EditModel:
-    return EditModel(
-        line=edit.line,
-        column=edit.col,
-        end_line=edit.end_line,
-        end_column=edit.end_col,
-        text=edit.text,
-        safe=edit.safe,
-    )
+def _section(s: SectionReport) -> dict[str, Any]:
+    return {
+        "title": s.title,
+        "line": s.line,
+        "level": s.level,
+        "kind": s.kind,
+        "state": s.state,
+        "count": s.count,
+        "limit": s.limit,
+        "min": s.min,
+        "mode": s.mode,
+        "limit_source": s.limit_source,
+        "path": s.path,
+        "style": s.style,
+        "alt_titles": list(s.alt_titles),
+    }
 
 
-def _section(s: SectionReport) -> SectionModel:
-    return SectionModel(
-        title=s.title,
-        line=s.line,
-        level=s.level,
-        kind=s.kind,
-        state=s.state,
-        count=s.count,
-        limit=s.limit,
-        min=s.min,
-        mode=s.mode,
-        limit_source=s.limit_source,
-        path=s.path,
-        style=s.style,
-        alt_titles=list(s.alt_titles),
-    )
+def _values(result: FileResult) -> dict[str, Any]:
+    given = result.coverage.to_json() if result.coverage is not None else {}
+    out = {key: given.get(key, default) for key, default in FILE_VALUES}
+    out["values"] = [{key: value[key] for key in VALUE_KEYS} for value in out["values"]]
+    return out
 
 
-def build_report(results: Sequence[FileResult]) -> ReportModel:
-    files = [
-        FileModel(
-            path=r.path,
-            score=r.score if r.error is None else None,
-            questions=r.questions,
-            answered=r.answered,
-            complete=r.complete,
-            encoding=r.encoding,
-            error=r.error,
-            notes=list(r.notes),
-            findings=[_finding(f) for f in r.findings],
-            sections=[_section(s) for s in r.sections],
-            **(r.coverage.to_json() if r.coverage is not None else {}),
-        )
-        for r in results
-    ]
+def _file(r: FileResult) -> dict[str, Any]:
+    return {
+        "path": r.path,
+        "score": r.score if r.error is None else None,
+        "questions": r.questions,
+        "answered": r.answered,
+        "complete": r.complete,
+        "encoding": r.encoding,
+        "error": r.error,
+        "notes": list(r.notes),
+        "findings": [_finding(f) for f in r.findings],
+        "sections": [_section(s) for s in r.sections],
+        **_values(r),
+    }
+
+
+def report_data(results: Sequence[FileResult]) -> dict[str, Any]:
+    """The whole report as plain data, in the documented key order."""
     findings = [f for r in results for f in r.findings]
     questions = sum(r.questions for r in results)
     complete = sum(r.complete for r in results)
-    summary = SummaryModel(
-        files=len(results),
-        errors=sum(1 for f in findings if f.severity == "error"),
-        warnings=sum(1 for f in findings if f.severity == "warning"),
-        infos=sum(1 for f in findings if f.severity == "info"),
-        questions=questions,
-        complete=complete,
-        score=round(completeness(complete, questions), 1),
-    )
-    return ReportModel(files=files, summary=summary)
+    return {
+        "version": VERSION,
+        "files": [_file(r) for r in results],
+        "summary": {
+            "files": len(results),
+            "errors": sum(1 for f in findings if f.severity == "error"),
+            "warnings": sum(1 for f in findings if f.severity == "warning"),
+            "infos": sum(1 for f in findings if f.severity == "info"),
+            "questions": questions,
+            "complete": complete,
+            "score": round(completeness(complete, questions), 1),
+        },
+    }
 
 
 def render(
     results: Sequence[FileResult], out: TextIO, *, color: bool = False, strict: bool = False
 ) -> None:
-    out.write(json_text(build_report(results).model_dump_json(indent=2)))
+    out.write(json_text(json.dumps(report_data(results), ensure_ascii=False, indent=2)))
     out.write("\n")
