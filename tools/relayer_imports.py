@@ -151,11 +151,17 @@ def _swap_from_line(match: re.Match[str]) -> str:
     return "\n".join(f"{indent}from {m} import {', '.join(ns)}" for m, ns in groups.items())
 
 
+# Old paths that still mean something in prose: the shims plugins import, and the `cli` package.
+KEPT_IN_TEXT = frozenset({"essaylint.plugin", "essaylint.model", "essaylint.cli"})
+
+
 def rewrite_strings(text: str) -> str:
     text = _FROM_LINE.sub(_swap_from_line, text)
 
     def swap(match: re.Match[str]) -> str:
         dotted = match.group(0)
+        if dotted in KEPT_IN_TEXT:
+            return dotted
         parts = dotted.split(".")
         for cut in range(len(parts), 1, -1):
             module, rest = ".".join(parts[:cut]), parts[cut:]
@@ -164,7 +170,10 @@ def rewrite_strings(text: str) -> str:
         return _new_module(dotted)
 
     def swap_path(match: re.Match[str]) -> str:
-        moved = _new_module(match.group(1).replace("/", "."))
+        dotted = match.group(1).replace("/", ".")
+        if dotted in KEPT_IN_TEXT:
+            return match.group(0)
+        moved = _new_module(dotted)
         return moved.replace(".", "/") + ".py"
 
     text = _PATH.sub(swap_path, text)
@@ -178,7 +187,7 @@ def main(paths: list[str]) -> None:
         for file in files:
             if not file.is_file() or ".venv" in file.parts or "fixtures" in file.parts:
                 continue
-            if file.suffix not in (".py", ".md", ".toml", ".txt", ".cfg", ".yaml", ".yml"):
+            if file.suffix not in (".py", ".md", ".txt", ".cfg", ".yaml", ".yml"):
                 continue
             text = file.read_text(encoding="utf-8")
             new = rewrite_source(text) if file.suffix == ".py" else rewrite_strings(text)
