@@ -34,6 +34,7 @@ corpora or the examples is over 11), and each piece of context in a window is cu
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -48,10 +49,13 @@ __all__ = [
     "DEFAULT_THRESHOLD_UNKNOWN",
     "Correction",
     "Params",
+    "Part",
     "Scored",
     "Suspect",
     "TypoDetector",
     "Unit",
+    "changes_a_known_word",
+    "writers_term",
 ]
 
 _OOV_IDS = frozenset({0, 1, 2, 3})  # Kiwi's placeholder morphemes: UN, NNG, NNP guessed
@@ -81,6 +85,7 @@ class Params:
     top_k: int = 6  # candidates kept after scoring alone
     threshold: float = DEFAULT_THRESHOLD  # context gain needed to report
     threshold_unknown: float = DEFAULT_THRESHOLD_UNKNOWN  # ... for a word Kiwi does not know
+    known_margin: float = 4.0  # ... more, to change a noun Kiwi knows (changes_a_known_word)
     window: int = 2  # words of context either side
     penalties: Mapping[str, float] = field(
         default_factory=lambda: {
@@ -109,6 +114,18 @@ class Suspect:
     end: int
     word: str
     unknown: bool
+    parts: tuple[Part, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One of Kiwi's tokens of a word, in context: `word[start:end]` read as `form`/`tag`."""
+
+    start: int
+    end: int
+    form: str
+    tag: str
+    unknown: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +147,7 @@ class Scored:
     best: Candidate | None
     gain: float
     unknown: bool = False
+    parts: tuple[Part, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,11 +212,36 @@ class TypoDetector:
 
     def detect(self, units: Sequence[Unit]) -> list[Correction]:
         """Words of `units` that are probably typos, with the best correction."""
+        terms: Counter[str] = Counter()
+        suspects = self.suspects(units, terms)
         return [
             Correction(s.unit, s.start, s.end, s.word, s.best.text, s.best.kind, s.gain)
-            for s in self.score(units)
-            if s.best is not None and s.gain >= self.threshold(s.unknown)
+            for s in self.score(units, suspects)
+            if s.best is not None and self.reports(s, terms)
         ]
+
+    def reports(
+        self,
+        scored: Scored,
+        terms: Counter[str],
+        threshold: float | None = None,
+        threshold_unknown: float | None = None,
+    ) -> bool:
+        """Whether a scored word is worth reporting: its gain reaches the threshold (higher
+        for a word Kiwi does not know, and `known_margin` higher for a change to a known noun
+        or ending), and it is not a term the document itself uses again (`terms`, filled by
+        `suspects`)."""
+        if scored.best is None:
+            return False
+        if scored.unknown:
+            needed = (
+                self.params.threshold_unknown if threshold_unknown is None else threshold_unknown
+            )
+        else:
+            needed = self.params.threshold if threshold is None else threshold
+        if changes_a_known_word(scored):
+            needed += self.params.known_margin
+        return scored.gain >= needed and not writers_term(scored, terms)
 
     def threshold(self, unknown: bool) -> float:
         """The gain a correction needs: lower when Kiwi did not know the word at all."""
@@ -251,22 +294,40 @@ class TypoDetector:
                     best,
                     gain,
                     suspect.unknown,
+                    suspect.parts,
                 )
             )
         return results
 
-    def suspects(self, units: Sequence[Unit]) -> list[Suspect]:
-        """The words of `units` that the prefilter passes on, in order."""
+    def suspects(self, units: Sequence[Unit], terms: Counter[str] | None = None) -> list[Suspect]:
+        """The words of `units` that the prefilter passes on, in order.
+
+        `terms`, when given, is filled with how often each noun of two syllables or more
+        (and each word Kiwi does not know) occurs in all of `units`: the document's own
+        vocabulary (see `writers_term`)."""
         todo = [i for i, unit in enumerate(units) if unit.words]
         analyses = self._analyse([units[i].text for i in todo])
         found: list[Suspect] = []
         longest = self.params.longest_word
         for unit_index, tokens in zip(todo, analyses, strict=True):
+            if terms is not None:
+                text = units[unit_index].text
+                terms.update(t.form for t in tokens if _term(t, text))
             words = [item for item in units[unit_index].words if len(item[2]) <= longest]
             for (start, end, word), inside in zip(words, _tokens_of(words, tokens), strict=True):
                 if inside and self._suspicious(word, inside):
                     unknown = any(_unknown(t) for t in inside)
-                    found.append(Suspect(unit_index, start, end, word, unknown))
+                    parts = tuple(
+                        Part(
+                            max(0, t.start - start),
+                            min(len(word), t.start + t.len - start),
+                            t.form,
+                            t.tag,
+                            _unknown(t),
+                        )
+                        for t in inside
+                    )
+                    found.append(Suspect(unit_index, start, end, word, unknown, parts))
         return found
 
     # -- steps ------------------------------------------------------------------------------
@@ -357,6 +418,67 @@ class TypoDetector:
         results = self.kiwi.analyze(unique, top_n=1)
         scores = {text: float(result[0][1]) for text, result in zip(unique, results, strict=True)}
         return [scores[text] for text in texts]
+
+
+_TERM_TAGS = frozenset({"NNG", "NNP", "SL", "XR"})
+
+
+def _term(token: Any, text: str) -> bool:
+    """A token that can be a writer's own term: a noun of two syllables or more, or a word
+    Kiwi does not know, read as written (not a form Kiwi restored)."""
+    return (
+        len(token.form) >= 2
+        and (token.tag in _TERM_TAGS or _unknown(token))
+        and text[token.start : token.start + token.len] == token.form
+    )
+
+
+def _changed(scored: Scored) -> list[Part]:
+    """The parts of the written word holding its first character the correction changes."""
+    if scored.best is None:
+        return []
+    word, fixed = scored.word, scored.best.text
+    first = next(
+        (i for i, (a, b) in enumerate(zip(word, fixed, strict=False)) if a != b),
+        min(len(word), len(fixed)),
+    )
+    return [part for part in scored.parts if part.start <= first < part.end]
+
+
+_OWN_TAGS = frozenset({"NNP", "SL"})  # names, products, letters: what writers coin
+
+
+def writers_term(scored: Scored, terms: Counter[str], least: int = 3) -> bool:
+    """Whether the correction would change a name or coined word the document uses `least`
+    times or more: a project, a product or a term of the writer's field written the same way
+    again and again is their word, not a slip of the keys (a slip is rarely repeated letter for
+    letter). Only names and words Kiwi does not know count: a common noun used elsewhere says
+    nothing (a slip can make one)."""
+    return any(
+        terms[part.form] >= least
+        for part in _changed(scored)
+        if len(part.form) >= 2
+        and (part.tag in _OWN_TAGS or part.unknown)
+        and scored.word[part.start : part.end] == part.form
+    )
+
+
+_NOUNS = frozenset({"NNG", "NNP"})
+
+
+def changes_a_known_word(scored: Scored) -> bool:
+    """Whether the correction changes a noun of two syllables or more that Kiwi knows, read as
+    written. Such a word is usually right (a rare noun, a name, a word of the writer's trade:
+    레진, 버퍼, 입행), so it needs more evidence than a word Kiwi had to guess at
+    (`Params.known_margin`); typos that make another real noun are rarer than rare nouns."""
+    if any(part.unknown for part in scored.parts):
+        return False
+    return any(
+        part.tag in _NOUNS
+        and len(part.form) >= 2
+        and scored.word[part.start : part.end] == part.form
+        for part in _changed(scored)
+    )
 
 
 def _tokens_of(words: Sequence[tuple[int, int, str]], tokens: list[Any]) -> list[list[Any]]:

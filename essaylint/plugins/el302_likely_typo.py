@@ -65,6 +65,7 @@ a note. A long document of real essays is checked whole, in time linear in its s
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -222,7 +223,8 @@ def check(doc: Document, opts: Options, ctx: RuleContext) -> Iterator[Hit]:
     if not units:
         return
     typos = detector(opts.keystroke_slips)
-    suspects = typos.suspects(units)
+    terms: Counter[str] = Counter()
+    suspects = typos.suspects(units, terms)
     different = {suspect.word for suspect in suspects}
     if not within_budget(different, size):
         raise RuleUnavailable(
@@ -231,8 +233,11 @@ def check(doc: Document, opts: Options, ctx: RuleContext) -> Iterator[Hit]:
         )
     found = typos.score(units, suspects)
     for scored in found:
-        needed = opts.threshold_unknown if scored.unknown else opts.threshold
-        if scored.best is None or scored.gain < needed:
+        if scored.best is None or not typos.reports(
+            scored, terms, opts.threshold, opts.threshold_unknown
+        ):
+            continue
+        if vocabulary.protects(scored.word, scored.best.text):
             continue
         block, first = origins[scored.unit]
         hit = suggestion_hit(
