@@ -34,7 +34,6 @@ corpora or the examples is over 11), and each piece of context in a window is cu
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -48,6 +47,7 @@ __all__ = [
     "DEFAULT_THRESHOLD",
     "DEFAULT_THRESHOLD_UNKNOWN",
     "Correction",
+    "DocumentWords",
     "Params",
     "Part",
     "Scored",
@@ -212,7 +212,7 @@ class TypoDetector:
 
     def detect(self, units: Sequence[Unit]) -> list[Correction]:
         """Words of `units` that are probably typos, with the best correction."""
-        terms: Counter[str] = Counter()
+        terms = DocumentWords()
         suspects = self.suspects(units, terms)
         return [
             Correction(s.unit, s.start, s.end, s.word, s.best.text, s.best.kind, s.gain)
@@ -220,10 +220,23 @@ class TypoDetector:
             if s.best is not None and self.reports(s, terms)
         ]
 
+    def best_word(self, texts: Sequence[str]) -> str | None:
+        """The likeliest of `texts` that Kiwi reads without guessing (a real word), if any."""
+        best: tuple[float, str] | None = None
+        for text, result in zip(texts, self.kiwi.analyze(list(texts), top_n=1), strict=True):
+            tokens, score = result[0][0], float(result[0][1])
+            if (
+                tokens
+                and not any(_unknown(t) for t in tokens)
+                and (best is None or score > best[0])
+            ):
+                best = (score, text)
+        return None if best is None else best[1]
+
     def reports(
         self,
         scored: Scored,
-        terms: Counter[str],
+        terms: DocumentWords,
         threshold: float | None = None,
         threshold_unknown: float | None = None,
     ) -> bool:
@@ -299,20 +312,18 @@ class TypoDetector:
             )
         return results
 
-    def suspects(self, units: Sequence[Unit], terms: Counter[str] | None = None) -> list[Suspect]:
+    def suspects(self, units: Sequence[Unit], terms: DocumentWords | None = None) -> list[Suspect]:
         """The words of `units` that the prefilter passes on, in order.
 
-        `terms`, when given, is filled with how often each noun of two syllables or more
-        (and each word Kiwi does not know) occurs in all of `units`: the document's own
-        vocabulary (see `writers_term`)."""
+        `terms`, when given, gets every Hangul word of `units`: the document's own vocabulary
+        (see `writers_term`)."""
         todo = [i for i, unit in enumerate(units) if unit.words]
         analyses = self._analyse([units[i].text for i in todo])
         found: list[Suspect] = []
         longest = self.params.longest_word
         for unit_index, tokens in zip(todo, analyses, strict=True):
             if terms is not None:
-                text = units[unit_index].text
-                terms.update(t.form for t in tokens if _term(t, text))
+                terms.add(units[unit_index].text)
             words = [item for item in units[unit_index].words if len(item[2]) <= longest]
             for (start, end, word), inside in zip(words, _tokens_of(words, tokens), strict=True):
                 if inside and self._suspicious(word, inside):
@@ -420,16 +431,35 @@ class TypoDetector:
         return [scores[text] for text in texts]
 
 
-_TERM_TAGS = frozenset({"NNG", "NNP", "SL", "XR"})
+_HANGUL_WORD = compile_pattern(r"[가-힣]+")
 
 
-def _term(token: Any, text: str) -> bool:
-    """A token that can be a writer's own term: a noun of two syllables or more, or a word
-    Kiwi does not know, read as written (not a form Kiwi restored)."""
-    return (
-        len(token.form) >= 2
-        and (token.tag in _TERM_TAGS or _unknown(token))
-        and text[token.start : token.start + token.len] == token.form
+class DocumentWords:
+    """Every Hangul word of a document, to count the words that start a given way."""
+
+    def __init__(self) -> None:
+        self._words: list[str] = []
+        self._sorted = True
+
+    def add(self, text: str) -> None:
+        self._words.extend(found.group() for found in _HANGUL_WORD.finditer(text))
+        self._sorted = False
+
+    def starting(self, prefix: str) -> int:
+        """How many words start with `prefix`."""
+        if not self._sorted:
+            self._words.sort()
+            self._sorted = True
+        return bisect_left(self._words, prefix + "\uffff") - bisect_left(self._words, prefix)
+
+
+def _first_change(scored: Scored) -> int:
+    """Index of the first character of the written word that the correction changes."""
+    word = scored.word
+    fixed = scored.best.text if scored.best is not None else word
+    return next(
+        (i for i, (a, b) in enumerate(zip(word, fixed, strict=False)) if a != b),
+        min(len(word), len(fixed)),
     )
 
 
@@ -437,33 +467,38 @@ def _changed(scored: Scored) -> list[Part]:
     """The parts of the written word holding its first character the correction changes."""
     if scored.best is None:
         return []
-    word, fixed = scored.word, scored.best.text
-    first = next(
-        (i for i, (a, b) in enumerate(zip(word, fixed, strict=False)) if a != b),
-        min(len(word), len(fixed)),
-    )
+    first = _first_change(scored)
     return [part for part in scored.parts if part.start <= first < part.end]
 
 
-_OWN_TAGS = frozenset({"NNP", "SL"})  # names, products, letters: what writers coin
+_NOUNS = frozenset({"NNG", "NNP"})
+_NAME_TAGS = frozenset({"NNG", "NNP", "NNB", "SL", "XR"})
 
 
-def writers_term(scored: Scored, terms: Counter[str], least: int = 3) -> bool:
-    """Whether the correction would change a name or coined word the document uses `least`
-    times or more: a project, a product or a term of the writer's field written the same way
-    again and again is their word, not a slip of the keys (a slip is rarely repeated letter for
-    letter). Only names and words Kiwi does not know count: a common noun used elsewhere says
-    nothing (a slip can make one)."""
-    return any(
-        terms[part.form] >= least
-        for part in _changed(scored)
-        if len(part.form) >= 2
-        and (part.tag in _OWN_TAGS or part.unknown)
+def _known_noun(scored: Scored, part: Part) -> bool:
+    """A noun of two syllables or more that Kiwi knows, read as written."""
+    return (
+        part.tag in _NOUNS
+        and not part.unknown
+        and len(part.form) >= 2
         and scored.word[part.start : part.end] == part.form
     )
 
 
-_NOUNS = frozenset({"NNG", "NNP"})
+def writers_term(scored: Scored, terms: DocumentWords, least: int = 3) -> bool:
+    """Whether the correction would change a name or coined word the document writes `least`
+    times or more: a project, a product or a term of the writer's field spelled the same way
+    again and again is their word, not a slip of the keys (a slip is rarely repeated letter for
+    letter). The changed letter must sit in a noun Kiwi does not know as a whole (a guessed
+    noun, or a name it split into nouns: 가계뷰 as 가계 + 뷰); a known noun used elsewhere says
+    nothing (a slip can make one), and neither does a verb stem (실행되 starts many words)."""
+    changed = _changed(scored)
+    if not changed or any(part.tag not in _NAME_TAGS and not part.unknown for part in changed):
+        return False
+    if any(_known_noun(scored, part) for part in changed):
+        return False
+    stem = scored.word[: max(_first_change(scored) + 1, 2)]  # up to the changed letter
+    return terms.starting(stem) >= least
 
 
 def changes_a_known_word(scored: Scored) -> bool:
@@ -473,12 +508,7 @@ def changes_a_known_word(scored: Scored) -> bool:
     (`Params.known_margin`); typos that make another real noun are rarer than rare nouns."""
     if any(part.unknown for part in scored.parts):
         return False
-    return any(
-        part.tag in _NOUNS
-        and len(part.form) >= 2
-        and scored.word[part.start : part.end] == part.form
-        for part in _changed(scored)
-    )
+    return any(_known_noun(scored, part) for part in _changed(scored))
 
 
 def _tokens_of(words: Sequence[tuple[int, int, str]], tokens: list[Any]) -> list[list[Any]]:

@@ -65,7 +65,6 @@ a note. A long document of real essays is checked whole, in time linear in its s
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -217,13 +216,16 @@ def check(doc: Document, opts: Options, ctx: RuleContext) -> Iterator[Hit]:
 
     if not document_has_hangul(doc):
         return
+    yield from _stray_letters(doc)
     words = user_words(ctx.settings, ctx.base_dir, doc.comments)
     vocabulary = Vocabulary(shipped_words() | words)
     units, origins, size = _units(doc, vocabulary, opts.defer_to_known_typo)
     if not units:
         return
+    from essaylint.korean.detect import DocumentWords
+
     typos = detector(opts.keystroke_slips)
-    terms: Counter[str] = Counter()
+    terms = DocumentWords()
     suspects = typos.suspects(units, terms)
     different = {suspect.word for suspect in suspects}
     if not within_budget(different, size):
@@ -249,6 +251,28 @@ def check(doc: Document, opts: Options, ctx: RuleContext) -> Iterator[Hit]:
         )
         if hit is not None:
             yield hit
+
+
+def _stray_letters(doc: Document) -> Iterator[Hit]:
+    """Words with a lone jamo glued to them (`ㅂ받아들일`): a slip whatever the context, with
+    the real word one dropped or swapped key makes of it, or none when no key does."""
+    from essaylint.korean.scan import blocks, span_words, suggestion_hit
+    from essaylint.korean.stray import repairs, stray_words
+
+    for block in blocks(doc):
+        for span, offset in span_words(block):
+            for stray in stray_words(span.text):
+                options = repairs(stray.word)
+                fixed = detector().best_word(options) if options else None
+                start, end = offset + stray.start, offset + stray.end
+                if fixed is None:
+                    hit = suggestion_hit(
+                        block, start, end, f"'{stray.word}': check this word", None
+                    )
+                else:
+                    hit = suggestion_hit(block, start, end, f"'{stray.word}' → '{fixed}'?", fixed)
+                if hit is not None:
+                    yield hit
 
 
 RULE = Rule(
