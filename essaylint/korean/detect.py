@@ -17,9 +17,9 @@ For a batch of sentences (`Unit`s, each with the words to examine):
    with each kept candidate, in one batched call. The gain is the rise in Kiwi's
    log-probability of the window, adjusted by kind of slip (`Params.penalties`: a curated
    pair needs less evidence than a keyboard neighbour); the word is reported when the best
-   gain reaches `Params.threshold`, or `Params.threshold_unknown` for a word Kiwi did not
-   know at all (higher: company and product names are often one key away from a word,
-   직방/직장).
+   gain reaches `Params.threshold` (`threshold_unknown` for a word Kiwi did not know at all),
+   plus `Params.known_margin` when the correction would change a noun Kiwi knows; a name or
+   coined word the document writes three times or more is left alone (`writers_term`).
 
 Scores are natural-log probabilities of Kiwi's best analysis, so a gain of 10 means the
 corrected window is e^10 (about 22,000) times as likely as the written one.
@@ -206,6 +206,7 @@ class TypoDetector:
         self.params = params or Params()
         self.pairs = dict(pairs or {})
         self._alone: dict[str, float] = {}
+        self._guessed: set[str] = set()  # scored alone, Kiwi had to guess part of it
         self._candidate_cache: dict[str, list[Candidate]] = {}
 
     # -- public -----------------------------------------------------------------------------
@@ -219,6 +220,11 @@ class TypoDetector:
             for s in self.score(units, suspects)
             if s.best is not None and self.reports(s, terms)
         ]
+
+    def is_word(self, text: str) -> bool:
+        """Whether Kiwi reads a candidate (already scored alone) without guessing any of it:
+        only such a candidate is offered as the word meant."""
+        return text not in self._guessed
 
     def best_word(self, texts: Sequence[str]) -> str | None:
         """The likeliest of `texts` that Kiwi reads without guessing (a real word), if any."""
@@ -384,8 +390,13 @@ class TypoDetector:
         missing = [text for text in dict.fromkeys(texts) if text not in self._alone]
         if len(self._alone) + len(missing) > 200_000:  # keep memory bounded in long runs
             self._alone = {text: self._alone[text] for text in texts if text in self._alone}
-        for text, value in zip(missing, self._analyse_scores(missing), strict=True):
-            self._alone[text] = value
+            self._guessed = {text for text in self._guessed if text in self._alone}
+        if not missing:
+            return
+        for text, result in zip(missing, self.kiwi.analyze(missing, top_n=1), strict=True):
+            self._alone[text] = float(result[0][1])
+            if any(_unknown(token) for token in result[0][0]):
+                self._guessed.add(text)
 
     def _window(
         self, text: str, start: int, end: int, parts: list[tuple[int, int]] | None = None
