@@ -38,7 +38,9 @@ from essaylint.question_styles import (
     Candidate,
     choose_questions,
     could_be_label,
+    line_reads_as_sentence,
     strength,
+    tagged_label,
 )
 from essaylint.simple_blocks import (
     Block,
@@ -50,6 +52,7 @@ from essaylint.simple_blocks import (
     Row,
     simple_blocks,
 )
+from essaylint.titles import read_title
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -95,9 +98,12 @@ class ParsedSource:
     line_count: int
     notes: list[str]
     malformed_headings: list[int] = field(default_factory=list)  # `###성장과정` lines
+    # A file written without one blank line cannot mark two titles over one answer by leaving
+    # the blank out: its consecutive headings are separate questions.
+    has_blank_lines: bool = True
 
 
-def _make_parser() -> MarkdownIt:
+def _make_parser(front_matter: bool) -> MarkdownIt:
     from markdown_it import MarkdownIt
     from mdit_py_plugins.front_matter import front_matter_plugin
 
@@ -106,18 +112,48 @@ def _make_parser() -> MarkdownIt:
     # (`_inline_children`): most essay paragraphs are plain text, and parsing their inline
     # structure was a third of markdown-it's time.
     parser.disable(["inline", "text_join"])
-    return parser.use(front_matter_plugin)
+    return parser.use(front_matter_plugin) if front_matter else parser
 
 
-_PARSERS: list[MarkdownIt] = []
+_PARSERS: dict[bool, MarkdownIt] = {}
 
 
-def markdown_parser() -> MarkdownIt:
+def markdown_parser(front_matter: bool = True) -> MarkdownIt:
     """markdown-it, configured as essaylint reads Markdown; imported and built on first use
-    (~40 ms), as an essay of common blocks and plain or bold text needs none of it."""
-    if not _PARSERS:
-        _PARSERS.append(_make_parser())
-    return _PARSERS[0]
+    (~40 ms), as an essay of common blocks and plain or bold text needs none of it. Without
+    `front_matter`, a `---` block at the top is a thematic break and the Markdown under it."""
+    parser = _PARSERS.get(front_matter)
+    if parser is None:
+        parser = _PARSERS[front_matter] = _make_parser(front_matter)
+    return parser
+
+
+_FENCE_LINE = compile_pattern(r"^-{3,}[ \t]*$")
+# `title: 자기소개서`, `layout: post`, `tags: [a, b]`, `date:`: a YAML mapping key at the margin.
+_YAML_KEY = compile_pattern(r"^[\w\"'][^:#]{0,60}:(?:[ \t]|$)")
+_YAML_MORE = compile_pattern(r"^(?:[ \t]|-[ \t]|-$|#|\.\.\.[ \t]*$)")
+
+
+def reads_as_front_matter(lines: Sequence[str]) -> bool:
+    """Whether a file opening with `---` opens with YAML front matter rather than Markdown.
+
+    People start notes with a thematic break (`---`, then headings, sentences, tables, and
+    another `---`); only a block whose lines at the margin are all `key:` lines (list items,
+    indented lines and comments between them) is front matter. A block without a closing
+    `---` is none either way.
+    """
+    if not lines or not _FENCE_LINE.match(lines[0]):
+        return False
+    keys = 0
+    for line in lines[1:]:
+        if _FENCE_LINE.match(line) or line.rstrip() == "...":
+            return keys > 0
+        if not line.strip() or _YAML_MORE.match(line):
+            continue
+        if not _YAML_KEY.match(line):
+            return False
+        keys += 1
+    return False
 
 
 # Characters that can start inline markup in CommonMark (escapes, code, strikethrough, emphasis,
@@ -703,8 +739,17 @@ def _strip_leading(spans: list[Span], pattern: re.Pattern[str]) -> list[Span]:
 _BOLD_LINE = compile_pattern(r"^ {0,3}(\*\*|__)(?!\s)(.+?)(?<!\s)\1\s*([:：])?\s*$")
 _BOLD_COLON = compile_pattern(r"[:：]\s*$")
 _HASHES = compile_pattern(r"^#{1,6}")
+# `3. 질문`, `~~4. 질문~~`, `ㅇㅇ. 질문` at the start of a line inside a paragraph.
+_NUMBERED_LINE = compile_pattern(r"^ {0,3}(?:~~)?\s*(\d{1,3}|[ㅇOo]{2})[.)](?![\d.])")
+_STRIKE = compile_pattern(r"~~")
+_QUOTE_MARK = compile_pattern(r"^ {0,3}>")
+# `(학교 수업, 대외활동 등)`, `(예: …)`, `[필수]`: a remark under a question, part of it.
+_REMARK_LINE = compile_pattern(r"^\s*(?:[(（][^()（）]*[)）]|\[[^\[\]]*\])\s*$")
+_LINE_LIST_MIN = 3  # lines of a paragraph of short lines read as a list
+_LINE_LIST_MAX = 60  # characters of each such line
 _SUMMARY = compile_pattern(
-    r"<summary[^>]*>(.*?)</summary\s*>|</details\s*>", re.IGNORECASE | re.DOTALL
+    r"<summary[^>]*>(.*?)</summary\s*>|</details\s*>|(<details\b[^>]*>)",
+    re.IGNORECASE | re.DOTALL,
 )
 _MARKUP = compile_pattern(
     r"<!--.*?(?:-->|\Z)|<(script|style)\b.*?(?:</\1\s*>|\Z)|<[A-Za-z/!?][^>]*>",
@@ -724,6 +769,8 @@ _WALKED = frozenset(
         "fence",
         "code_block",
         "html_block",
+        "tr_open",
+        "tr_close",
     }
 )
 # The block reader for documents made only of common blocks (tests swap it for one that never
@@ -741,7 +788,13 @@ class _Walk:
         self.builder = _SpanBuilder(source, line_starts)
         self.pieces: list[_Piece] = []
         self.parent_title: str | None = None
+        self.parent_line = 0  # the line of that heading: two headings may share a title
+        # The `<details>` open around the walk, each with the piece of its summary's question.
+        self.details_open: list[_Piece | None] = []
+        self.row_cells: list[list[Span]] = []  # the cells of the table row being read
         self.list_group = 0
+        self.nested_group = 0  # lists one level inside a top-level item: ids below zero
+        self.paragraph_numbered = False  # the paragraph read holds two or more numbered lines
 
     def spans(self) -> list[Span]:
         self.builder.flush()
@@ -755,6 +808,31 @@ class _Walk:
         else:
             self.pieces.append(_Piece(textless=1))
 
+    def table_row(self, cells: list[list[Span]], *, header: bool) -> None:
+        """A table row: a question of a table bank (one row per question, `구분 | 질문`) when
+        its table turns out to be one; otherwise its cells are text, as they were."""
+        filled = [cell for cell in cells if cell]
+        if header or not filled:
+            for cell in filled:
+                self.add_text(cell)
+            return
+        asking = [i for i, cell in enumerate(cells) if cell and _cell_asks(_visible(cell))]
+        at = asking[0] if asking else max(range(len(cells)), key=lambda i: len(_visible(cells[i])))
+        title = [s for cell in cells[: at + 1] for s in cell]
+        body = [s for cell in cells[at + 1 :] for s in cell]
+        candidate = Candidate(
+            "q-line",
+            _visible(cells[at]).strip(),
+            cells[at][0].line,
+            self.parent_title,
+            parent_line=self.parent_line,
+            group=self.list_group,
+            listed=True,
+            opens_paragraph=False,
+            in_table=True,
+        )
+        self.pieces.append(_Piece(spans=body, candidate=candidate, title_spans=title))
+
     def paragraph(self, spans: list[Span]) -> None:
         """A top-level paragraph: any line may start a question (`Q1.`, `**지원동기**`)."""
         if not spans:
@@ -762,8 +840,14 @@ class _Walk:
             return
         plain: list[Span] = []
         piece: _Piece | None = None
-        for index, group in enumerate(_by_line(spans)):
-            found = self._line_candidate(group, first=index == 0)
+        groups = _by_line(spans)
+        listed = _is_line_list(groups)
+        numbered = sum(1 for g in groups if _NUMBERED_LINE.match(self.lines[g[0].line - 1]))
+        if listed or numbered >= 2:
+            self.list_group += 1  # the paragraph's lines may make a bank together
+        self.paragraph_numbered = numbered >= 2
+        for index, group in enumerate(groups):
+            found = self._line_candidate(group, first=index == 0, listed=listed)
             if found is None:
                 (piece.spans if piece is not None else plain).extend(group)
                 continue
@@ -779,7 +863,7 @@ class _Walk:
             self.pieces.append(piece)
 
     def _line_candidate(
-        self, group: list[Span], *, first: bool
+        self, group: list[Span], *, first: bool, listed: bool = False
     ) -> tuple[Candidate, list[Span]] | None:
         line = group[0].line
         raw = self.lines[line - 1]
@@ -788,21 +872,60 @@ class _Walk:
         if missing is not None and visible.startswith("#"):
             title = _strip_leading(group, _HASHES)
             hashes = len(missing.group(2))
-            found = Candidate("heading", _visible(title), line, self.parent_title, hashes=hashes)
+            found = Candidate(
+                "heading",
+                _visible(title),
+                line,
+                self.parent_title,
+                hashes=hashes,
+                parent_line=self.parent_line,
+            )
             return found, title
         bold = _BOLD_LINE.match(raw)
         if bold is not None:
             colon = bool(bold.group(3)) or bool(_BOLD_COLON.search(bold.group(2)))
-            found = Candidate("bold-label", visible, line, self.parent_title, ends_with_colon=colon)
+            found = Candidate(
+                "bold-label",
+                visible,
+                line,
+                self.parent_title,
+                ends_with_colon=colon,
+                parent_line=self.parent_line,
+            )
             return found, group
         if QUESTION_PREFIX.match(visible):
-            return Candidate("q-line", visible, line, self.parent_title), group
+            return Candidate(
+                "q-line", visible, line, self.parent_title, parent_line=self.parent_line
+            ), group
+        numbered = _NUMBERED_LINE.match(raw)
+        if numbered is not None or listed:
+            # `3. 질문` inside a paragraph (a list Markdown did not start: no blank line, or not
+            # numbered from 1), `~~4. 질문~~` struck through once answered, or one line of a
+            # paragraph of short lines: a question of a bank when its neighbours ask too.
+            number = numbered.group(1) if numbered is not None else None
+            in_bank = listed or self.paragraph_numbered
+            found = Candidate(
+                "q-line",
+                _STRIKE.sub("", visible).strip(),
+                line,
+                self.parent_title,
+                parent_line=self.parent_line,
+                group=self.list_group if in_bank else 0,
+                # `ㅇㅇ.` stands for a number not decided yet
+                number=None if number is None else int(number) if number.isdigit() else 0,
+                listed=True,
+                opens_paragraph=first,
+            )
+            return found, group
         if first and could_be_label(visible):
-            return Candidate("q-line", visible, line, self.parent_title), group
+            return Candidate(
+                "q-line", visible, line, self.parent_title, parent_line=self.parent_line
+            ), group
         return None
 
-    def list_item(self, spans: list[Span], number: int | None) -> None:
-        """A top-level list item's first paragraph: its first line may be the question."""
+    def list_item(self, spans: list[Span], number: int | None, *, nested: bool = False) -> None:
+        """A top-level list item's first paragraph (or, `nested`, the first paragraph of an
+        item one level under one): its first line may be the question."""
         if not spans:
             self.add_text(spans)
             return
@@ -813,14 +936,18 @@ class _Walk:
                 if limit_from_title(_visible(groups[index])) is not None:
                     take = index + 1
                     break
+        while take < len(groups) and _REMARK_LINE.match(_visible(groups[take])):
+            take += 1
         title = [s for g in groups[:take] for s in g]
         candidate = Candidate(
             "list-item",
             " ".join(_visible(g) for g in groups[:take]),
             groups[0][0].line,
             self.parent_title,
-            group=self.list_group,
+            parent_line=self.parent_line,
+            group=self.nested_group if nested else self.list_group,
             number=number,
+            nested=nested,
         )
         body = [s for g in groups[take:] for s in g]
         self.pieces.append(_Piece(spans=body, candidate=candidate, title_spans=title))
@@ -835,9 +962,24 @@ class _Walk:
         if not spans:
             self.pieces.append(_Piece(textless=1))
             return
-        title = " ".join(_visible(g) for g in _by_line(spans))
-        candidate = Candidate("blockquote", title, spans[0].line, self.parent_title)
-        self.pieces.append(_Piece(candidate=candidate, title_spans=spans))
+        groups = _by_line(spans)
+        # `> 질문?` with the answer on the next lines, written without `>` (lazy continuation):
+        # the quoted lines ask, the lazy ones answer.
+        quoted = len(groups)
+        for index, group in enumerate(groups[1:], start=1):
+            if not _QUOTE_MARK.match(self.lines[group[0].line - 1]):
+                quoted = index
+                break
+        asked = " ".join(_visible(g) for g in groups[:quoted])
+        if quoted < len(groups) and not read_title(asked).asks:
+            quoted = len(groups)
+            asked = " ".join(_visible(g) for g in groups)
+        title_spans = [s for g in groups[:quoted] for s in g]
+        body = [s for g in groups[quoted:] for s in g]
+        candidate = Candidate(
+            "blockquote", asked, spans[0].line, self.parent_title, parent_line=self.parent_line
+        )
+        self.pieces.append(_Piece(spans=body, candidate=candidate, title_spans=title_spans))
 
     def html_block(self, content: str, first_line: int, *, top_level: bool) -> None:
         """An HTML block: its visible text is answer text; at the top level, a `<summary>`
@@ -849,7 +991,12 @@ class _Walk:
         for match in matches:
             self._html_text(content, mask, position, match.start(), first_line, piece)
             position = match.end()
+            if match.group(2) is not None:  # <details>: one level deeper
+                self.details_open.append(None)
+                continue
             if match.group(1) is None:  # </details>
+                if self.details_open:
+                    self.details_open.pop()
                 if piece is not None:
                     self.pieces.append(piece)
                     piece = None
@@ -861,8 +1008,21 @@ class _Walk:
             title = self._html_spans(content, mask, match.start(1), match.end(1), first_line)
             if not title:
                 continue
-            candidate = Candidate("details", _visible(title), title[0].line, self.parent_title)
+            candidate = Candidate(
+                "details",
+                _visible(title),
+                title[0].line,
+                self.parent_title,
+                parent_line=self.parent_line,
+            )
             piece = _Piece(candidate=candidate, title_spans=title)
+            # A summary over more details is a category of an accordion, not a question.
+            for index, opened in enumerate(self.details_open[:-1]):
+                if opened is not None and opened.candidate is not None:
+                    opened.candidate = replace(opened.candidate, container=True)
+                    self.details_open[index] = None
+            if self.details_open:
+                self.details_open[-1] = piece
         self._html_text(content, mask, position, len(content), first_line, piece)
         if piece is not None:
             self.pieces.append(piece)
@@ -901,6 +1061,22 @@ class _Walk:
         return self.spans()
 
 
+def _cell_asks(text: str) -> bool:
+    return bool(QUESTION_PREFIX.match(text)) or read_title(text).strong
+
+
+def _is_line_list(groups: list[list[Span]]) -> bool:
+    """A paragraph written as a list without markers: three or more lines, each short and none
+    a sentence (`프로세스와 스레드`, `가상 메모리란`, `GC 과정`, one per line)."""
+    if len(groups) < _LINE_LIST_MIN:
+        return False
+    for group in groups:
+        text = _visible(group).strip()
+        if not text or len(text) > _LINE_LIST_MAX or line_reads_as_sentence(text):
+            return False
+    return True
+
+
 def _mask_markup(content: str) -> str:
     """`content` with tags, comments, scripts and styles replaced by a mark (newlines kept), so
     what is left are the runs of text a browser shows, at their original offsets."""
@@ -932,7 +1108,8 @@ def parse_source(text: str, question_style: str | Sequence[str] = "auto") -> Par
         depth_seen = 0
     else:
         env: dict[str, Any] = {}  # link reference definitions, read by the inline parser
-        tokens = markdown_parser().parse(source, env)
+        yaml_block = reads_as_front_matter(lines)
+        tokens = markdown_parser(front_matter=yaml_block).parse(source, env)
         comments, front_matter, depth_seen = _walk_tokens(walk, tokens, env)
     notes: list[str] = []
     line_count = len(lines) - (1 if source.endswith("\n") else 0)
@@ -950,6 +1127,7 @@ def parse_source(text: str, question_style: str | Sequence[str] = "auto") -> Par
         line_count=line_count,
         notes=notes,
         malformed_headings=malformed,
+        has_blank_lines=any(not line.strip() for line in lines[:line_count]),
     )
 
 
@@ -960,6 +1138,7 @@ def _walk_blocks(walk: _Walk, blocks: list[Block]) -> list[Comment]:
     builder = walk.builder
     env: dict[str, Any] = {}
     comments: list[Comment] = []
+    last_row, last_was_header = -3, False
     for block in blocks:
         if isinstance(block, Paragraph):
             start = block.start
@@ -974,20 +1153,25 @@ def _walk_blocks(walk: _Walk, blocks: list[Block]) -> list[Comment]:
             walk.paragraph(walk.spans())
         elif isinstance(block, Row):
             line = block.line
+            # the header row is followed by the delimiter row, which is no Row of its own
+            header = line != last_row + 1 and not (line == last_row + 2 and last_was_header)
+            if header:
+                walk.list_group += 1  # a new table
+            last_row, last_was_header = line, header
+            cells: list[list[Span]] = []
             for index, cell in enumerate(block.cells):
                 sep = " " if index else "\n"
                 span = builder.plain_span(line, cell, "text", sep)
                 if span is not None:
-                    walk.add_text([span])
+                    cells.append([span])
                     continue
                 inline = _Inline(cell)
                 builder.start_block(line, line + 1, sep)
                 _inline_spans(builder, inline, "text", env)
-                spans = walk.spans()
-                if spans:
-                    walk.add_text(spans)
+                cells.append(walk.spans())
                 if inline.children:
                     comments.extend(_inline_comments(inline, line, walk.lines))
+            walk.table_row(cells, header=header)
             continue
         elif isinstance(block, Item):
             start = block.line
@@ -1044,6 +1228,8 @@ def _walk_tokens(
     quote_start = -1
     item_first = False  # the next inline is a top-level list item's first paragraph
     item_number: int | None = None
+    nested_first = False  # ... of an item one level inside a top-level item
+    nested_number: int | None = None
 
     i = 0
     count = len(tokens)
@@ -1065,11 +1251,17 @@ def _walk_tokens(
             spans = walk.spans()
             if item_first and token.level == 3:
                 walk.list_item(spans, item_number)
+            elif nested_first and token.level == 5:
+                walk.list_item(spans, nested_number, nested=True)
             elif before.type == "paragraph_open" and before.level == 0:
                 walk.paragraph(spans)
-            elif spans or not in_cell:
+            elif in_cell:
+                walk.row_cells.append(spans)
+            elif spans:
                 walk.add_text(spans)
-            item_first = False
+            else:
+                walk.add_text(spans)
+            item_first = nested_first = False
             comments.extend(_inline_comments(token, start, lines))
         elif ttype == "heading_open" and token.level == 0 and token.map is not None:
             start, end = token.map
@@ -1078,16 +1270,30 @@ def _walk_tokens(
             _add_heading(walk, int(token.tag[1]), start, end, title)
             i += 3
             continue
+        elif ttype == "tr_open":
+            walk.row_cells = []
+        elif ttype == "tr_close":
+            header = tokens[i - 1].type == "th_close"
+            if header:
+                walk.list_group += 1  # a new table
+            walk.table_row(walk.row_cells, header=header)
+            walk.row_cells = []
         elif ttype == "list_item_open":
             if token.level == 1:
                 item_first = True
                 info = token.info
                 item_number = int(info) if info.isdigit() else None
+            elif token.level == 3:
+                nested_first = True
+                info = token.info
+                nested_number = int(info) if info.isdigit() else None
             if tokens[i + 1].type == "list_item_close":
                 walk.add_text([])
         elif ttype in ("bullet_list_open", "ordered_list_open"):
             if token.level == 0:
                 walk.list_group += 1
+            elif token.level == 2:
+                walk.nested_group -= 1
         elif ttype == "front_matter":
             front_matter = _read_front_matter(token.content)
         elif ttype == "blockquote_open":
@@ -1121,6 +1327,7 @@ def _add_heading(
     )
     walk.pieces.append(_Piece(heading=heading))
     walk.parent_title = title
+    walk.parent_line = start + 1
 
 
 def _inline_comments(inline: Token | _Inline, start: int, lines: list[str]) -> list[Comment]:
@@ -1145,14 +1352,47 @@ def _with_answers(pieces: list[_Piece]) -> list[Candidate]:
         if candidate is None:
             text_follows = text_follows or bool(piece.spans)
             continue
-        answered = bool(piece.spans) or text_follows
+        # a table row's answer is in its own cells: the table ends it
+        answered = bool(piece.spans) or (text_follows and not candidate.in_table)
         found.append(candidate if answered else replace(candidate, answered=False))
-        if strength(candidate) == "weak":
+        if strength(candidate) == "weak" or _inner_line(candidate):
             text_follows = answered or bool(piece.title_spans)
         else:
             text_follows = False
     found.reverse()
     return found
+
+
+def _inner_line(candidate: Candidate) -> bool:
+    """A later line of a paragraph of short lines: text under the line above it unless the
+    paragraph turns out to be a question bank."""
+    return candidate.listed and not candidate.opens_paragraph and candidate.number is None
+
+
+def _sibling_of_heading(candidate: Candidate, heading: RawHeading) -> bool:
+    """`## 성장 과정` answered, then `협업 경험을 … (최대 700자) (물류회사)` or `지원동기 (핀테크)`
+    on a line of its own: a question beside the heading's, not a part of its answer."""
+    if not heading.body or candidate.style not in ("q-line", "bold-label", "list-item"):
+        return False
+    own = read_title(heading.title)
+    if own.group_like or not (own.vocabulary or own.asks or own.has_limit):
+        return False
+    return read_title(candidate.title).has_limit or tagged_label(candidate)
+
+
+def _list_labels(candidates: list[Candidate], chosen: list[bool]) -> set[int]:
+    """Top-level list items (their index among the candidates) that are no question but have
+    questions nested under them."""
+    labels: set[int] = set()
+    parent: int | None = None
+    for index, (candidate, taken) in enumerate(zip(candidates, chosen, strict=True)):
+        if candidate.style == "list-item" and not candidate.nested:
+            parent = None if taken else index
+        elif candidate.nested and taken and parent is not None:
+            labels.add(parent)
+        elif not candidate.nested:
+            parent = None
+    return labels
 
 
 def _assemble(
@@ -1161,7 +1401,14 @@ def _assemble(
     """Pieces -> preamble and headings, the chosen candidates becoming headings of their own."""
     candidates = _with_answers(pieces)
     titles = [p.heading.title for p in pieces if p.heading is not None]
-    chosen = iter(choose_questions(candidates, question_style, titles))
+    decided = choose_questions(candidates, question_style, titles)
+    labels = _list_labels(candidates, decided)
+    chosen = iter(decided)
+    label_level = 0  # the level of the list item naming the questions nested under it
+    # Before any heading, questions sit below the deepest heading of the file: a heading
+    # further down starts a section of its own, never a part of their answer.
+    top = 1 + max((p.heading.level for p in pieces if p.heading is not None), default=0)
+    index = -1  # of the candidate in `candidates`
     preamble: list[Span] = []
     headings: list[RawHeading] = []
     malformed: list[int] = []
@@ -1169,6 +1416,7 @@ def _assemble(
     real: RawHeading | None = None  # the last real heading
     before_details: RawHeading | None = None
     in_details = False
+    row_question = False  # the owner is a question of a table read as a bank
 
     def body() -> list[Span]:
         return owner.body if owner is not None else preamble
@@ -1180,8 +1428,35 @@ def _assemble(
             headings.append(owner)
             continue
         candidate = piece.candidate
-        if candidate is not None and next(chosen):
-            level = candidate.hashes or ((real.level + 1) if real is not None else 1)
+        if row_question and (candidate is None or not candidate.in_table):
+            owner = real  # the table of questions ended: what follows answers none of them
+        row_question = False
+        taken = candidate is not None and next(chosen)
+        if candidate is not None:
+            index += 1
+            if not candidate.nested:
+                label_level = 0
+        if candidate is not None and not taken and index in labels:
+            # `- 물류회사` over `1. 지원 동기 … (1000자)`: the item names a group of questions
+            label_level = (real.level + 1) if real is not None else top
+            label = RawHeading(
+                level=label_level,
+                line=candidate.line,
+                end_line=piece.title_spans[-1].line,
+                title=candidate.title.strip(),
+                title_spans=tuple(piece.title_spans),
+                style=candidate.style,
+            )
+            label.body.extend(piece.spans)
+            headings.append(label)
+            owner = label
+            continue
+        if candidate is not None and taken:
+            level = candidate.hashes or ((real.level + 1) if real is not None else top)
+            if real is not None and _sibling_of_heading(candidate, real):
+                level = real.level  # the next question after a heading question's answer
+            if candidate.nested and label_level:
+                level = label_level + 1
             if candidate.style == "heading":
                 malformed.append(candidate.line)
             question = RawHeading(
@@ -1197,6 +1472,7 @@ def _assemble(
                 before_details, in_details = owner, True
             headings.append(question)
             owner = question
+            row_question = candidate.in_table
             if candidate.style == "heading":
                 real = question
             continue

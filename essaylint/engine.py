@@ -43,6 +43,7 @@ class ResolvedRule:
     rule: Rule
     options: RuleOptions
     severity: str
+    configured: bool = False  # the user set this severity: it wins over a finding's own
 
 
 def _validate_options(rule: Rule, table: dict[str, Any], origin: str) -> RuleOptions:
@@ -97,12 +98,14 @@ def resolve_rules(settings: Settings) -> dict[str, ResolvedRule]:
     resolved: dict[str, ResolvedRule] = {}
     for code, rule in rules.items():
         table = dict(tables.get(code, {}))
+        configured = "severity" in table
         severity = table.pop("severity", rule.severity)
         if severity not in ("error", "warning", "info"):
             raise ConfigError(
                 f"{origin}: rules.{rule.name}.severity: must be error, warning or info"
             )
-        resolved[code] = ResolvedRule(rule, _validate_options(rule, table, origin), severity)
+        options = _validate_options(rule, table, origin)
+        resolved[code] = ResolvedRule(rule, options, severity, configured)
     _RESOLVED[id(settings)] = (settings, resolved)
     return resolved
 
@@ -279,9 +282,18 @@ def lint_document(
         for hit in hits:
             if suppressions and is_suppressed(suppressions, hit.line, partial(matches, rule)):
                 continue
-            findings.append(_finding(hit, rule, entry.severity, path))
-    findings.sort()
-    result.findings = findings
+            if suppressions and hit.fix_also:  # a fix never touches a suppressed line
+                kept = tuple(
+                    edit
+                    for edit in hit.fix_also
+                    if not is_suppressed(suppressions, edit.line, partial(matches, rule))
+                )
+                hit = replace(hit, fix_also=kept)
+            severity = entry.severity
+            if hit.severity is not None and not entry.configured:
+                severity = hit.severity
+            findings.append(_finding(hit, rule, severity, path))
+    result.findings = _one_per_place(findings)
     if any(rule.code in VALUE_RULES for rule in selected):
         from essaylint.values import known_values, value_coverage
 
@@ -294,6 +306,27 @@ def lint_document(
     result.answered = sum(1 for a in assessments if a.answered)
     result.complete = sum(1 for a in assessments if a.complete)
     return result
+
+
+def _one_per_place(findings: list[Finding]) -> list[Finding]:
+    """Sorted, each problem once: a rule reading a question and one of its parts (or two
+    overlapping blocks) must not report the same place twice; the first, outermost wins."""
+    findings.sort()
+    seen: set[tuple[object, ...]] = set()
+    unique: list[Finding] = []
+    for finding in findings:
+        key = (
+            finding.code,
+            finding.line,
+            finding.col,
+            finding.end_line,
+            finding.end_col,
+            finding.message,
+        )
+        if key not in seen:
+            seen.add(key)
+            unique.append(finding)
+    return unique
 
 
 def _canonical_selector(rules: dict[str, Rule], selector: str) -> str:
@@ -316,6 +349,7 @@ def _finding(hit: Hit, rule: Rule, severity: str, path: str) -> Finding:
         end_col=hit.end_col if hit.end_col is not None else hit.col,
         suggestion=hit.suggestion,
         fix=hit.fix,
+        fix_also=hit.fix_also,
     )
 
 

@@ -30,9 +30,11 @@ from __future__ import annotations
 import difflib
 import os
 import stat
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +59,7 @@ __all__ = [
     "MAX_PASSES",
     "FixError",
     "FixedFile",
+    "apply_edit_groups",
     "apply_edits",
     "apply_fixes",
     "fix_path",
@@ -118,26 +121,64 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, list[Edit]]:
     of edits starting at the same place only the first given is applied (the next pass of
     `fix_source` gets another chance at the rest).
     """
+    groups = [(edit,) for edit in dict.fromkeys(edits)]  # the same edit twice counts once
+    fixed, applied = apply_edit_groups(text, groups)
+    return fixed, [group[0] for group in applied]
+
+
+def apply_edit_groups(
+    text: str, groups: Iterable[Sequence[Edit]]
+) -> tuple[str, list[Sequence[Edit]]]:
+    """`apply_edits` for fixes of several edits (one finding's `fix` and `fix_also`): a group
+    is applied whole or not at all. Groups are taken in the order of their first edit's place
+    (ties: the order given); a group is left out when one of its edits lies outside the text
+    or overlaps, or starts where, an edit already taken (its own included)."""
     starts = _line_starts(text)
-    placed: list[tuple[int, int, Edit]] = []
-    for edit in dict.fromkeys(edits):  # the same edit from two findings counts once
-        begin = _offset(text, starts, edit.line, edit.col)
-        end = _offset(text, starts, edit.end_line, edit.end_col)
-        if begin is not None and end is not None and begin <= end:
-            placed.append((begin, end, edit))
-    placed.sort(key=lambda item: item[0])  # stable: ties keep the given order
-    pieces: list[str] = []
-    applied: list[Edit] = []
-    done = 0
-    last_begin = -1
-    for begin, end, edit in placed:
-        if begin < done or begin == last_begin:
+    placed: list[tuple[int, int, list[tuple[int, int, Edit]]]] = []
+    for order, group in enumerate(groups):
+        spans: list[tuple[int, int, Edit]] = []
+        for edit in group:
+            begin = _offset(text, starts, edit.line, edit.col)
+            end = _offset(text, starts, edit.end_line, edit.end_col)
+            if begin is None or end is None or begin > end:
+                break
+            spans.append((begin, end, edit))
+        else:
+            if spans:
+                placed.append((min(b for b, _, _ in spans), order, spans))
+    placed.sort(key=lambda item: (item[0], item[1]))
+    taken: list[tuple[int, int, Edit]] = []  # sorted by begin, none overlapping
+    applied: list[Sequence[Edit]] = []
+    for _, _, spans in placed:
+        if not _fits(taken, spans):
             continue
+        for span in spans:
+            taken.insert(bisect_left(taken, span[0], key=lambda item: item[0]), span)
+        applied.append(tuple(edit for _, _, edit in spans))
+    pieces: list[str] = []
+    done = 0
+    for begin, end, edit in taken:
         pieces += [text[done:begin], edit.text]
-        applied.append(edit)
-        done, last_begin = end, begin
+        done = end
     pieces.append(text[done:])
     return "".join(pieces), applied
+
+
+def _fits(taken: list[tuple[int, int, Edit]], spans: list[tuple[int, int, Edit]]) -> bool:
+    """Whether none of `spans` overlaps another of them or an edit in `taken` (sorted): two
+    edits clash when their ranges overlap or they start at one place (two insertions there
+    have no order)."""
+    ordered = sorted((b, e) for b, e, _ in spans)
+    for (b1, e1), (b2, _) in pairwise(ordered):
+        if b2 < e1 or b2 == b1:
+            return False
+    for begin, end in ordered:
+        index = bisect_left(taken, begin, key=lambda item: item[0])
+        if index < len(taken) and (taken[index][0] == begin or taken[index][0] < end):
+            return False
+        if index > 0 and taken[index - 1][1] > begin:
+            return False
+    return True
 
 
 def apply_fixes(
@@ -145,24 +186,28 @@ def apply_fixes(
 ) -> tuple[str, list[Finding], list[str]]:
     """One pass over `text` (findings from checking it): new text, findings fixed, notes.
 
-    `source` gives the encoding a replacement must fit and the line ending it gets.
+    `source` gives the encoding a replacement must fit and the line ending it gets. A finding's
+    fix is its `fix` edit and its `fix_also` edits, applied together or not at all.
     """
     notes: list[str] = []
-    wanted: dict[Edit, Finding] = {}
+    wanted: dict[tuple[Edit, ...], Finding] = {}
     for finding in findings:
-        fix = finding.fix
-        if fix is None or not (fix.safe or unsafe):
+        if finding.fix is None or not (finding.fix.safe or unsafe):
             continue
-        fix = replace(fix, text=_NEWLINE.sub(source.newline, fix.text))
-        try:
-            encode(source, fix.text)
-        except SourceError as error:
-            where = f"{finding.line}:{finding.col}"
-            notes.append(f"{where}: {finding.code} fix skipped: {error}")
-            continue
-        wanted.setdefault(fix, finding)
-    fixed_text, applied = apply_edits(text, wanted)
-    return fixed_text, [wanted[edit] for edit in applied], notes
+        group: list[Edit] = []
+        for edit in (finding.fix, *finding.fix_also):
+            edit = replace(edit, text=_NEWLINE.sub(source.newline, edit.text))
+            try:
+                encode(source, edit.text)
+            except SourceError as error:
+                where = f"{finding.line}:{finding.col}"
+                notes.append(f"{where}: {finding.code} fix skipped: {error}")
+                break
+            group.append(edit)
+        else:
+            wanted.setdefault(tuple(group), finding)
+    fixed_text, applied = apply_edit_groups(text, wanted)
+    return fixed_text, [wanted[tuple(group)] for group in applied], notes
 
 
 def fix_source(

@@ -4,7 +4,8 @@ Applicants paste questions straight from the portal, so a title carries its limi
 notations: "(1,000자 이내)", "[700자]", "(500~700자)", "(0/800)", "1500 bytes", "(650 words)",
 "(제한 없음)". Precision over recall: a number is a limit only when a unit (자, 글자, 바이트,
 byte, 단어, words, characters, chars) follows it or, inside brackets, as a portal's live counter
-"N/M". A limit below 10 is none ("3자 대면"), nor is a counter below 50 (dates: "(3/15)").
+"N/M", or alone in square brackets as a round length ("[1000]", not "[2019]"). A limit below
+10 is none ("3자 대면"), nor is a counter below 50 (dates: "(3/15)").
 
 Bracketed notations win over bare ones and the whole bracket is the notation, so
 ``title_without_limit`` leaves the question itself. Titles are read in NFC.
@@ -80,7 +81,10 @@ _UNLIMITED_BRACKETED = _compile(
 # Every notation with a number has a digit right before (spaces aside) a unit or a counter's
 # slash: 자, 글자, 바이트, 단어, characters, chars, bytes, words, "/". Text without one holds no
 # numeric notation, which keeps paragraph lines with dates and figures ("2023년") cheap.
-_NOTATION_HINT = LazyPattern(r"[0-9]\s*[글자바단/cbwCBW]")
+_NOTATION_HINT = LazyPattern(r"[0-9]\s*[글자바단/cbwCBW\]］]")
+# `[1000]`: a bare round number in square brackets, as banks of portal questions copy it.
+_SQUARE_NUMBER = LazyPattern(r"[\[［]\s*(?:최대\s*)?(?P<n>[0-9]{1,2},[0-9]{3}|[0-9]{3,4})\s*[\]］]")
+_SQUARE_MIN, _SQUARE_MAX, _SQUARE_STEP = 100, 5000, 50
 # Every "no limit" phrase holds 제한 (무제한 too), 자유 or "limit" (unlimited too): a search for
 # these three is a quarter of the cost of the phrases' own pattern on a line that has none.
 # Written to start with a class of their first letters, which `re` scans for before trying
@@ -200,6 +204,12 @@ def _locate(title: str) -> tuple[list[_Term], int, int, CountMode | None] | None
             return terms, *bracket.span(), _qualified_mode(bracket.group())
     if terms := _adjacent(title, _terms(title, _BARE_PATTERNS)):
         return terms, terms[0].start, terms[-1].end, None
+    for square in _SQUARE_NUMBER.re.finditer(title):
+        n = _int(square["n"])
+        # a round length, never a year (`[2019]`); 2000 is a length more often than a year
+        year = 1900 < n < 2100 and n != 2000
+        if _SQUARE_MIN <= n <= _SQUARE_MAX and n % _SQUARE_STEP == 0 and not year:
+            return [_Term(0, 0, max=n)], *square.span(), None
     return None
 
 

@@ -212,6 +212,11 @@ class Document:
         """Every section, depth first, in document order."""
         return iter(self.flat)
 
+    def text_sections(self) -> Iterator[Section]:
+        """Every section whose text is read once: all but answer parts, whose title and text
+        are already in their question's answer (a finding there belongs to the question)."""
+        return (s for s in self.flat if s.kind != "part")
+
     def questions(self) -> Iterator[Section]:
         """Every question, in document order."""
         return (s for s in self.flat if s.kind == "question")

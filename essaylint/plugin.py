@@ -60,6 +60,12 @@ class Hit:
     end_col: int | None = None
     suggestion: str | None = None
     fix: Edit | None = None
+    # More edits of the same fix (the same word elsewhere in the file): `--fix` applies them
+    # with `fix`, all or none. An edit on a line where the finding would be suppressed is dropped.
+    fix_also: tuple[Edit, ...] = ()
+    # A rule sure of some findings and guessing at others says so per finding; None takes the
+    # rule's severity, and a severity the user configured for the rule always wins.
+    severity: Severity | None = None
 
 
 @dataclass(frozen=True)

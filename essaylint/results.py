@@ -31,6 +31,7 @@ class Finding:
     end_col: int = field(default=0, compare=False)
     suggestion: str | None = field(default=None, compare=False)
     fix: Edit | None = field(default=None, compare=False)
+    fix_also: tuple[Edit, ...] = field(default=(), compare=False)  # applied with `fix`
 
     __reduce__ = _by_fields
 

@@ -44,7 +44,7 @@ _NUMBERED = compile_pattern(
 )
 _QUESTION_MARK = compile_pattern(r"[?？]\s*[)\]]*\s*$|[?？]")
 _REQUEST = compile_pattern(
-    r"(?:주세요|주십시오|주시오|하시오|하세요|바랍니다|기술해|서술해|작성해|설명해|기술하|서술하|"
+    r"(?:주세요|주십시오|주시오|하시오|하세요|보세요|보십시오|바랍니다|기술해|서술해|작성해|설명해|기술하|서술하|"
     r"작성하|설명하|말씀해|알려주|무엇|어떻게|어떤|어떠한|왜\s|인가요|나요|까요|습니까|입니까|"
     r"Describe|Explain|Tell us|What|Why|How)",
     re.IGNORECASE,
@@ -62,6 +62,32 @@ _GROUP_VOCABULARY = compile_pattern(
     re.IGNORECASE,
 )
 _PUNCTUATION = compile_pattern(r"[\s\W_]+")
+# A title that states or advises rather than asks: an answer's subtitle (`…개발자가 되겠습니다`,
+# `…를 지향합니다`) or a tip (`…작성해야 한다.`, `읽기 쉽게 쓰자`, `…작성해라`, `…하지 말 것`).
+_STATEMENT_END = compile_pattern(
+    r"(?:(?<!바랍)(?<!부탁드립)(?<!부탁합)니다|였다|었다|았다|했다|한다|된다|있다|없다|좋다|같다|이다|않다|싶다|중요하다|"
+    r"(?:하|쓰|말|보|두|알|읽|갖|주|이|기|우|추|살리|피하)자|(?:해|써|마|봐|줘|와|가)라|"
+    r"(?:할|말|쓸)\s*것|금지|필수|지양)\s*[.!~]*\s*$"
+)
+# What a headline may trail after its words: emoji shortcodes (`:exclamation:`), marks, a remark.
+_TRAILER = compile_pattern(r"(?::[a-z0-9_+\-]{1,30}:|[!~.\s]|\([^()]{0,40}\))+$")
+# `…40초 내외로 만들자.`: let's-advice closed by a stop (without one, `…개발자` is a noun)
+_ADVICE_STOP = compile_pattern(r"[가-힣]자\s*[.!]\s*$")
+# `**"끝까지 책임지는 개발자"**`: a whole title in quotation marks is the answer's slogan.
+_SLOGAN = compile_pattern(r"[\"“”'‘’「『][^\"“”「」『』]+[\"“”'‘’」』]")
+_TAIL = 80  # characters of a title read for its ending (bounded work on any title)
+# The parts of a resume or an application form's profile that people keep in the same file:
+# the whole title is one of these labels (squeezed), or it carries a period of dates.
+_PROFILE_WORD = (
+    r"(?:(?:기본|인적|개인|신상)?(?:정보|사항)|이름|성명|생년월일|주민(?:등록)?번호|현?주소|연락처|"
+    r"(?:휴대)?전화(?:번호)?|이메일|E-?mail|학력|경력|경력기술서|자격증?|어학|어학성적|수상|"
+    r"수상경력|병역|기술스택|보유기술|TechStack|Skills?|Education|Contact|Profile|Certificates?)"
+    r"(?:사항|내역)?"
+)
+_PROFILE_LABEL = compile_pattern(
+    rf"{_PROFILE_WORD}(?:(?:및|와|과|또는)?{_PROFILE_WORD})*등?", re.IGNORECASE
+)
+_DATE_PERIOD = compile_pattern(r"(?:19|20)\d{2}\s*[.\-/년]\s*\d{1,2}.{0,6}?[-–~]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +100,10 @@ class TitleSignals:
     vocabulary: bool  # names a common 자소서 question
     group_like: bool
     reference_like: bool
+    # A resume or profile part (`학력`, `기본정보`, `### 회사 | 직무 | 2016.03 – 2019.08`).
+    profile_like: bool = False
+    # A statement or a piece of advice, not a prompt: `…되겠습니다`, `…해야 한다.`, `…쓰자`.
+    states: bool = False
 
     @property
     def strong(self) -> bool:
@@ -95,7 +125,20 @@ def read_title(title: str, reference_titles: tuple[str, ...] | None = None) -> T
     """Read the signals of one heading title (cached: a document asks about its titles often)."""
     limit = limit_from_title(title)  # returns at once for the many titles with no number
     bare = title_without_limit(title) if limit is not None else title
-    asks = bool(_QUESTION_MARK.search(bare) or _REQUEST.search(bare))
+    ending = _TRAILER.sub("", bare[-_TAIL:])
+    # a mark in a remark after the words (`…중요하다. (어그로?!)`) asks nothing
+    question_mark = bool(_QUESTION_MARK.search(bare[: max(len(bare) - _TAIL, 0)] + ending))
+    # any sentence of two words or more ending in 다 (`…쓰는 곳이 많다.`); one word (`바다`) may
+    # be a noun
+    sentence = " " in ending.strip()
+    states = not question_mark and bool(
+        _SLOGAN.fullmatch(ending.strip())
+        or _STATEMENT_END.search(ending)
+        or (sentence and ending.endswith("다"))
+        or (sentence and _ADVICE_STOP.search(bare[-_TAIL:]) is not None)
+    )
+    # `…작성해라` asks nothing of a reader: it is advice, and `…했습니다` is an answer's words.
+    asks = question_mark or (not states and bool(_REQUEST.search(bare)))
     numbered = bool(_NUMBERED.match(bare))
     reference = (
         _DEFAULT_REFERENCE if reference_titles is None else _reference_pattern(reference_titles)
@@ -107,20 +150,42 @@ def read_title(title: str, reference_titles: tuple[str, ...] | None = None) -> T
         bool(reference.search(bare)) and limit is None and not asks and len(squeezed) <= 20
     )
     return TitleSignals(
-        has_limit=limit is not None and (limit.max is not None or limit.min is not None),
+        # a stated absence of a limit (`(글자 수 제한 없음)`) is as strong a sign as a limit
+        has_limit=limit is not None
+        and (limit.max is not None or limit.min is not None or limit.unlimited),
         asks=asks,
         numbered=numbered,
         vocabulary=bool(_QUESTION_VOCABULARY.search(bare)),
         group_like=bool(_GROUP_VOCABULARY.search(bare)) and not asks and limit is None,
         reference_like=reference_like,
+        states=states,
+        profile_like=not asks
+        and limit is None
+        and (_PROFILE_LABEL.fullmatch(squeezed) is not None or bool(_DATE_PERIOD.search(bare))),
     )
 
 
 _DIGITS = compile_pattern(r"\d+")
 
 
+_OUTLINE_NUMBER = compile_pattern(r"^\s*(\d{1,3}(?:\.\d{1,3})+)\.?(?!\d)")
+
+
+_EXCLAIMS = compile_pattern(r":[a-z0-9_+\-]{1,30}:|!\s*$|\s(?:->|=>)\s")
+
+
+def exclaims(title: str) -> bool:
+    """A headline decorated as notes are: an emoji shortcode (`:bulb:`), a closing `!`, an
+    arrow to a verdict (`… -> X`)."""
+    return _EXCLAIMS.search(title[-_TAIL:]) is not None
+
+
 def question_number(title: str) -> str | None:
-    """The number a numbered title starts with (`2. 성장 과정` -> "2"), or None."""
+    """The number a numbered title starts with (`2. 성장 과정` -> "2", `2.3. 과목` -> "2.3"),
+    or None."""
+    outline = _OUTLINE_NUMBER.match(title)
+    if outline is not None:
+        return outline.group(1)
     match = _NUMBERED.match(title)
     if match is None:
         return None

@@ -64,8 +64,10 @@ __all__ = [
     "check_pack_examples",
     "load_builtin_packs",
     "load_pack",
+    "parse_entry",
     "parse_pack",
     "plain_toml",
+    "read_toml",
 ]
 
 MatchMode = Literal["prefix", "word", "anywhere"]
@@ -150,7 +152,7 @@ def load_pack(path: str | Path | Traversable, *, label: str | None = None) -> Ty
 
 def parse_pack(text: str, label: str, *, path: str | None = None) -> TypoPack:
     """Validate a pack given as TOML text; `label` names it in error messages."""
-    data = _read_toml(text, label)
+    data = read_toml(text, label)
     name, description = _pack_header(data, label, path)
     raw_entries = data.get("entry", [])
     if not isinstance(raw_entries, list) or not raw_entries:
@@ -158,7 +160,7 @@ def parse_pack(text: str, label: str, *, path: str | None = None) -> TypoPack:
     entries: list[TypoEntry] = []
     seen: dict[tuple[str, str], int] = {}
     for number, raw in enumerate(raw_entries, start=1):
-        entry = _parse_entry(raw, number, name, f"{label}: entry {number}")
+        entry = parse_entry(raw, number, name, f"{label}: entry {number}")
         key = (entry.wrong, entry.context)
         if key in seen:
             raise PackError(
@@ -169,7 +171,7 @@ def parse_pack(text: str, label: str, *, path: str | None = None) -> TypoPack:
     return TypoPack(name=name, path=path or label, entries=tuple(entries), description=description)
 
 
-def _read_toml(text: str, label: str) -> dict[str, Any]:
+def read_toml(text: str, label: str) -> dict[str, Any]:
     """`plain_toml`, or tomllib for anything outside its subset (PackError: not TOML)."""
     data = plain_toml(text)
     if data is not None:
@@ -265,7 +267,8 @@ def _toml_string(token: str) -> str:
     return inner
 
 
-def _parse_entry(raw: object, number: int, pack: str, where: str) -> TypoEntry:
+def parse_entry(raw: object, number: int, pack: str, where: str) -> TypoEntry:
+    """One `[[entry]]` table validated; `where` starts every error message (PackError)."""
     if not isinstance(raw, dict):
         raise PackError(f"{where}: must be a table")
     extra = sorted(set(raw) - _ENTRY_KEYS)
@@ -629,8 +632,8 @@ class _LazyPack:
         found = self._read.get(number)
         if found is None:
             where = f"{self.label}: entry {number}"
-            data = _read_toml("[[entry]]\n" + self._blocks[number - 1], where)
-            found = self._read[number] = _parse_entry(data["entry"][0], number, self.name, where)
+            data = read_toml("[[entry]]\n" + self._blocks[number - 1], where)
+            found = self._read[number] = parse_entry(data["entry"][0], number, self.name, where)
         return found
 
     def whole(self) -> TypoPack:

@@ -329,7 +329,6 @@ def test_empty_front_matter_is_an_empty_table() -> None:
     "front_matter",
     [
         pytest.param("company: [카카오\n", id="unclosed-list"),
-        pytest.param("- 카카오\n- 네이버\n", id="not-a-mapping"),
         pytest.param("company: 카카오\n  count: words\n", id="bad-indent"),
         pytest.param("company: 카카오\ncompany: 네이버: 라인\n", id="colon-in-value"),
     ],
@@ -342,6 +341,24 @@ def test_malformed_front_matter_raises_one_line(front_matter: str) -> None:
     assert message.startswith("front matter")
     assert "\n" not in message
     assert "Traceback" not in message
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        pytest.param("# 자기소개서\n\n## 지원 동기\n\n저는 지원했습니다.\n", id="headings"),
+        pytest.param("오늘 정리한 내용입니다.\n다음 주에 다시 봅니다.\n", id="sentences"),
+        pytest.param("| 항목 | 내용 |\n|---|---|\n| 이름 | 홍길동 |\n", id="table"),
+        pytest.param("- 카카오\n- 네이버\n", id="bullet-list"),
+        pytest.param("title: 제목\n## 지원 동기\n저는 지원했습니다.\n", id="key-then-markdown"),
+    ],
+)
+def test_a_markdown_block_between_rules_at_the_top_is_text(block: str) -> None:
+    """A note opening with `---` (a thematic break) is Markdown unless the block reads as
+    YAML keys: no error, and a question after it is still found."""
+    document = build_document(f"---\n{block}---\n\n## 입사 후 포부 (500자)\n\n열심히 하겠습니다.\n")
+    assert document.front_matter == {}
+    assert "입사 후 포부 (500자)" in [s.title for s in document.questions()]
 
 
 def test_malformed_front_matter_is_the_files_error_in_lint_source() -> None:

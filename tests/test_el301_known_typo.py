@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from essaylint.document import build_document
 from essaylint.model import Document, Section, Span, join_spans
 from essaylint.plugin import Edit, Hit, RuleContext
 from essaylint.plugins.el301_known_typo import RULE, Options, check
@@ -195,9 +196,19 @@ def test_title_spans_and_preamble_are_checked() -> None:
 
 def test_every_section_kind_is_checked() -> None:
     base = _section((Span(3, 1, "역활"),))
-    for kind in ("question", "group", "reference", "part"):
+    for kind in ("question", "group", "reference"):
         section = Section(**{**{f: getattr(base, f) for f in base.__slots__}, "kind": kind})
         assert len(_run(Document(sections=(section,)))) == 1, kind
+
+
+def test_a_typo_in_an_answer_part_is_reported_once_for_its_question() -> None:
+    """STAR parts are the question's answer: one finding, named by the question, not the part."""
+    text = (
+        "## 갈등을 해결한 경험을 서술해 주세요 (800자)\n\n### 상황\n\n제 역활은 조율이었습니다.\n"
+    )
+    found = _run(build_document(text))
+    assert [(hit.line, hit.col) for hit in found] == [(5, 3)]
+    assert found[0].section is not None and found[0].section.kind == "question"
 
 
 def test_builtin_can_be_turned_off() -> None:

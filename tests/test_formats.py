@@ -268,7 +268,7 @@ def test_sarif_example_validates_and_indexes_rules(example: list[FileResult]) ->
     assert typo["properties"]["tags"] == ["spelling"]
     assert typo["help"]["text"].startswith("EL301 known-typo (default severity: error")
     spacing = rules[[r["id"] for r in rules].index("EL303")]
-    assert spacing["defaultConfiguration"] == {"enabled": False, "level": "note"}
+    assert spacing["defaultConfiguration"] == {"enabled": True, "level": "warning"}
     assert run["columnKind"] == "unicodeCodePoints"
     assert run["invocations"] == [{"executionSuccessful": True}]
 

@@ -26,6 +26,9 @@ NOTATIONS: list[tuple[str, int | None, int | None, CountMode | None, bool]] = [
     ("(최소 100자, 최대 1,000자 입력가능)", 1000, 100, None, False),
     ("(최대 3개 / 2,000자 이내)", 2000, None, None, False),
     ("(0/800)", 800, None, None, False),
+    ("[1000]", 1000, None, None, False),
+    ("[1,500]", 1500, None, None, False),
+    ("(700~1000 자)", 1000, 700, None, False),
     ("(123/1,000)", 1000, None, None, False),
     ("1500 bytes", 1500, None, "bytes", False),
     ("1500byte", 1500, None, "bytes", False),
@@ -61,6 +64,10 @@ NOTATIONS: list[tuple[str, int | None, int | None, CountMode | None, bool]] = [
 ]
 NOT_LIMITS = [
     "(회사명)",
+    "[2019]",
+    "[3]",
+    "[1234]",
+    "(1000)",
     "(2023년)",
     "(3개)",
     "3가지",

@@ -196,7 +196,11 @@ def test_a_document_with_headings_only_is_read_as_before() -> None:
         ("list-item", "왜 이 회사인가요?", "strong"),
         ("list-item", "지원 동기 (500자)", "strong"),
         ("list-item", "지원 동기 (1500바이트)", "strong"),  # a limit without 자 or a Latin unit
-        ("q-line", "지원 동기 (글자 수 제한 없음)", "medium"),
+        (
+            "q-line",
+            "지원 동기 (글자 수 제한 없음)",
+            "strong",
+        ),  # a stated absence of a limit is as strong as a limit
         ("list-item", "기술 문화", "weak"),
         ("bold-label", "정말로", "weak"),
         ("bold-label", "500자 상세:", "strong"),

@@ -48,28 +48,14 @@ def _block(spans: tuple[Span, ...], section: Section | None) -> Block:
 
 
 def blocks(doc: Document) -> Iterator[Block]:
-    """Every place the model rules read, in document order, each span once.
-
-    A `part` section (a subtitle inside an answer) is also part of its parent's answer: its
-    title and text are read there, not a second time as its own (a finding twice at one place).
-    """
-    seen: set[tuple[int, int]] = set()
-
-    def fresh(spans: tuple[Span, ...]) -> tuple[Span, ...]:
-        kept = tuple(span for span in spans if (span.line, span.col) not in seen)
-        seen.update((span.line, span.col) for span in kept)
-        return kept
-
+    """Every place the model rules read, in document order."""
     if doc.preamble:
         yield _block(doc.preamble, None)
-    for section in doc.walk():
-        title = fresh(section.title_spans)
-        if title:
-            yield _block(title, section)
-        if section.kind != "reference":
-            body = fresh(section.spans)
-            if body:
-                yield _block(body, section)
+    for section in doc.text_sections():
+        if section.title_spans:
+            yield _block(section.title_spans, section)
+        if section.kind != "reference" and section.spans:
+            yield _block(section.spans, section)
 
 
 def document_has_hangul(doc: Document) -> bool:

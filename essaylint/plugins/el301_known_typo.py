@@ -138,14 +138,9 @@ def check(doc: Document, opts: Options, ctx: RuleContext) -> Iterator[Hit]:
     if matcher is None:
         return
     yield from _check_spans(doc.preamble, None, matcher)
-    # A `part` section (a subtitle inside an answer) is also in its parent's answer: each span
-    # is read once, or its typos would be reported twice at one place.
-    seen: set[tuple[int, int]] = set()
-    for section in doc.walk():
-        for spans in (section.title_spans, section.spans):
-            fresh = tuple(span for span in spans if (span.line, span.col) not in seen)
-            seen.update((span.line, span.col) for span in fresh)
-            yield from _check_spans(fresh, section, matcher)
+    for section in doc.text_sections():
+        yield from _check_spans(section.title_spans, section, matcher)
+        yield from _check_spans(section.spans, section, matcher)
 
 
 RULE = Rule(

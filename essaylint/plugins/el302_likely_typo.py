@@ -8,7 +8,7 @@ likely with a small correction, judged with the words around it. Corrections tri
   k/j): `아떠한` → `어떠한`, `글면` → `들면`, `츨퇴근` → `출퇴근`;
 - Shift missed or held (`ㄱ`/`ㄲ`, `ㅅ`/`ㅆ`, `ㅐ`/`ㅒ`), commonly confused vowels (`ㅓ`/`ㅏ`,
   `ㅜ`/`ㅡ`, `ㅐ`/`ㅔ`, `ㅗ`/`ㅓ` …), a final consonant dropped or doubled (`했스니다`,
-  `달른`, `먹거`), and the known-typo pairs;
+  `달른`, `먹거`), and the known-typo and loanword pairs;
 - keystroke slips beyond one jamo edit: one key inserted, dropped, swapped with the next one or
   hit beside the right one, replayed through the 두벌식 keyboard (`해보앗다` needs a key put
   back mid-word, `했슨비다` two keys swapped). Two separate slips in one word are not caught;
@@ -23,8 +23,9 @@ correction inside a listed word that starts a compound is not offered.
 
 Only examined: Hangul words of two syllables or more that are not glued to Latin letters or
 digits (`Redis에`, `3년`), not in code spans, URLs or paths, not listed in the user's
-dictionary or the shipped IT list, and (by default) not already flagged by known-typo. Headings,
-answers and the text before the first question are read; `reference` sections are not.
+dictionary or the shipped IT list, and (by default) not already flagged by known-typo or
+loanword. Headings, answers and the text before the first question are read; `reference`
+sections are not.
 
 The message is `'아떠한' → '어떠한'?`; the suggestion is the corrected word, always a word Kiwi
 knows. When the likeliest fix is not one, the message is `'보곻ㅆ습니다': check this word` and
@@ -135,7 +136,7 @@ class Options(RuleOptions):
     threshold_unknown: float = DEFAULT_THRESHOLD_UNKNOWN
     # Also try slips beyond one jamo edit (a key inserted, dropped or swapped).
     keystroke_slips: bool = True
-    # Leave words that known-typo flags to it (turn off when known-typo is off).
+    # Leave words that known-typo or loanword flags to them (turn off when they are off).
     defer_to_known_typo: bool = True
 
     def validate(self) -> None:
@@ -155,19 +156,26 @@ def detector(keystroke_slips: bool = True) -> TypoDetector:
 
 
 def _known_pairs() -> dict[str, str]:
+    """The curated pairs of known-typo and of loanword (every tier)."""
     try:
+        from essaylint.loanwords import loanword_matcher
         from essaylint.typos import builtin_matcher
     except ImportError:  # pragma: no cover - typos module missing
         return {}
-    return {e.wrong: e.right for e in builtin_matcher().entries if " " not in e.wrong}
+    entries = (*builtin_matcher().entries, *loanword_matcher("strict").entries)
+    return {e.wrong: e.right for e in entries if " " not in e.wrong}
 
 
 def _known_hits(text: str) -> list[tuple[int, int]]:
+    """Words known-typo or loanword (any tier: a form left to the strict setting is loanword's
+    question, not a likely typo) would flag."""
     try:
+        from essaylint.loanwords import loanword_matcher
         from essaylint.typos import builtin_matcher
     except ImportError:  # pragma: no cover
         return []
-    return [(m.start, m.end) for m in builtin_matcher().find(text)]
+    hits = [(m.start, m.end) for m in builtin_matcher().find(text)]
+    return hits + [(m.start, m.end) for m in loanword_matcher("strict").find(text)]
 
 
 def _overlaps(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:

@@ -60,9 +60,12 @@ def summary_line(results: Sequence[FileResult], *, unsafe_fixes: bool = False) -
     where = _plural(len(checked), "file")
     if failed:
         where += f" ({failed} not readable)"
+    fixable = _fixable_note(findings, unsafe_fixes)
+    if not questions and checked:
+        # Notes, tips or a finished free-form essay: nothing to score, not a perfect score.
+        return f"{', '.join(parts)} in {where} · 질문 없음 (no questions found){fixable}"
     score = f"{completeness(complete, questions):.0f}%"
     tally = f"{complete}/{questions} questions complete"
-    fixable = _fixable_note(findings, unsafe_fixes)
     return f"{', '.join(parts)} in {where} · 완성도 {score} ({tally}){fixable}"
 
 

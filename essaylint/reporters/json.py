@@ -5,6 +5,8 @@
  "files": [{"path", "score", "questions", "answered", "complete", "encoding", "error", "notes",
             "findings": [{"code", "rule", "severity", "line", "column", "end_line",
                           "end_column", "message", "section", "suggestion", "fix"}],
+            (fix: null or {"line", "column", "end_line", "end_column", "text", "safe"}, plus
+             "also": [further edits of the same fix, the same six keys] when it has any)
             "sections": [{"title", "line", "level", "kind", "state", "count", "limit", "min",
                           "mode", "limit_source", "path", "style", "alt_titles"}],
             "company", "values": [{"name", "origin"}], "coverage": {question: [value]}}],
@@ -15,10 +17,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TextIO
+from typing import Any, TextIO
 
-from pydantic import BaseModel
+from pydantic import BaseModel, SerializerFunctionWrapHandler, model_serializer
 
+from essaylint.plugin import Edit
 from essaylint.printable import json_text
 from essaylint.results import FileResult, Finding, SectionReport
 from essaylint.score import completeness
@@ -26,13 +29,26 @@ from essaylint.score import completeness
 VERSION = 1
 
 
-class FixModel(BaseModel):
+class EditModel(BaseModel):
     line: int
     column: int
     end_line: int
     end_column: int
     text: str
     safe: bool
+
+
+class FixModel(EditModel):
+    # More edits of the same fix (the same word elsewhere in the file), applied with this one;
+    # left out of the output when there are none.
+    also: list[EditModel] = []
+
+    @model_serializer(mode="wrap")
+    def _leave_out_empty_also(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        if not data.get("also"):
+            data.pop("also", None)
+        return data
 
 
 class FindingModel(BaseModel):
@@ -105,14 +121,7 @@ class ReportModel(BaseModel):
 def _finding(f: Finding) -> FindingModel:
     fix = None
     if f.fix is not None:
-        fix = FixModel(
-            line=f.fix.line,
-            column=f.fix.col,
-            end_line=f.fix.end_line,
-            end_column=f.fix.end_col,
-            text=f.fix.text,
-            safe=f.fix.safe,
-        )
+        fix = FixModel(**_edit(f.fix).model_dump(), also=[_edit(e) for e in f.fix_also])
     return FindingModel(
         code=f.code,
         rule=f.name,
@@ -125,6 +134,17 @@ def _finding(f: Finding) -> FindingModel:
         section=f.section,
         suggestion=f.suggestion,
         fix=fix,
+    )
+
+
+def _edit(edit: Edit) -> EditModel:
+    return EditModel(
+        line=edit.line,
+        column=edit.col,
+        end_line=edit.end_line,
+        end_column=edit.end_col,
+        text=edit.text,
+        safe=edit.safe,
     )
 
 

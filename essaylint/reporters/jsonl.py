@@ -2,8 +2,10 @@
 
 Each line is `{"path", "line", "col", "end_line", "end_col", "code", "name", "severity",
 "message", "section", "suggestion", "fix"}` (`fix`: null or `{"line", "col", "end_line",
-"end_col", "text", "safe"}`); a file that could not be checked is `{"path", "error"}`. There is
-no summary line: the line count is the finding count (plus unreadable files).
+"end_col", "text", "safe"}`, plus `"also"` when the fix has further edits of the same word
+elsewhere: a list of objects with the same six keys, applied together with it); a file that
+could not be checked is `{"path", "error"}`. There is no summary line: the line count is the
+finding count (plus unreadable files).
 """
 
 from __future__ import annotations
@@ -12,8 +14,20 @@ import json
 from collections.abc import Sequence
 from typing import Any, TextIO
 
+from essaylint.plugin import Edit
 from essaylint.printable import json_text
 from essaylint.results import FileResult, Finding
+
+
+def _edit(edit: Edit) -> dict[str, Any]:
+    return {
+        "line": edit.line,
+        "col": edit.col,
+        "end_line": edit.end_line,
+        "end_col": edit.end_col,
+        "text": edit.text,
+        "safe": edit.safe,
+    }
 
 
 def finding_object(finding: Finding) -> dict[str, Any]:
@@ -30,17 +44,14 @@ def finding_object(finding: Finding) -> dict[str, Any]:
         "message": finding.message,
         "section": finding.section,
         "suggestion": finding.suggestion,
-        "fix": None
-        if fix is None
-        else {
-            "line": fix.line,
-            "col": fix.col,
-            "end_line": fix.end_line,
-            "end_col": fix.end_col,
-            "text": fix.text,
-            "safe": fix.safe,
-        },
+        "fix": None if fix is None else _fix(fix, finding.fix_also),
     }
+
+
+def _fix(fix: Edit, also: tuple[Edit, ...]) -> dict[str, Any]:
+    if not also:
+        return _edit(fix)
+    return {**_edit(fix), "also": [_edit(edit) for edit in also]}
 
 
 def render(

@@ -103,14 +103,19 @@ def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
     }
     fix = finding.fix
     if fix is not None and fix.safe:
-        deleted = {
-            "startLine": fix.line,
-            "startColumn": fix.col,
-            "endLine": fix.end_line,
-            "endColumn": fix.end_col,
-        }
-        replacement = {"deletedRegion": deleted, "insertedContent": {"text": fix.text}}
-        change = {"artifactLocation": location, "replacements": [replacement]}
+        replacements = [
+            {
+                "deletedRegion": {
+                    "startLine": edit.line,
+                    "startColumn": edit.col,
+                    "endLine": edit.end_line,
+                    "endColumn": edit.end_col,
+                },
+                "insertedContent": {"text": edit.text},
+            }
+            for edit in (fix, *finding.fix_also)
+        ]
+        change = {"artifactLocation": location, "replacements": replacements}
         description = {"text": f"→ '{fix.text}'"}
         result["fixes"] = [{"description": description, "artifactChanges": [change]}]
     properties = {"section": finding.section}

@@ -81,10 +81,13 @@ def render(results: Sequence[FileResult], out: TextIO, *, details: bool, color: 
     for result in results:
         if result.error is not None:
             continue
-        out.write(
-            f"{printable(result.path)}: {result.score:.0f}% 완성 "
-            f"({result.complete}/{result.questions} complete, {result.answered} answered)\n"
-        )
+        if not result.questions:
+            out.write(f"{printable(result.path)}: 질문 없음 (no questions found)\n")
+        else:
+            out.write(
+                f"{printable(result.path)}: {result.score:.0f}% 완성 "
+                f"({result.complete}/{result.questions} complete, {result.answered} answered)\n"
+            )
         if not details:
             continue
         questions = [r for r in result.sections if r.kind == "question" and r.state is not None]

@@ -1,0 +1,492 @@
+"""Grammar confusions Korean writers make, found on Kiwi's morphemes rather than word lists.
+
+Each check reads the surface text and Kiwi's analysis of the whole sentence together: the
+surface says what was typed (`되요`), the morphemes say what it is (the verb 되- with the ending
+-요 glued straight on, which Korean never allows: it is `되어요`, written `돼요`). A check fires
+only where both agree, so `되어요`, `되도록`, `하되` (the connective ending -되), `돼지`, `안되다`
+(the adjective) and the noun 되 are left alone.
+
+Kinds, each a `Confusion.kind`:
+
+- `되/돼`: 되- with an ending that needs 어 (`되요`, `되서`, `되야`, `되도`, `안 되.`) → 돼;
+  돼 (= 되어) before an ending that takes the bare stem (`돼는`, `돼면`, `돼고`) → 되;
+- `안/않`: the stem 않- used as the adverb 안 (`않 된다`, `않좋은`) and the adverb 안 written for
+  않- after -지 (`하지 안았다`);
+- `웬/왠`: 왠 is only right in 왠지 (`왠일`, `왠 사람`), and 왠지 is never `웬지`;
+- `-ㄹ게`: the ending -ㄹ게/-을게 is written with ㄱ (`할께요`);
+- `로서/로써`: -ㅁ/-음 with 로서 (`공감함으로서`: by doing, 로써) and a person or role with
+  로써 (`개발자로써`: as, 로서). Guesses: other nouns are never judged;
+- `든지/던지`: -던지 (recollection) where a choice is meant (`무엇이던지`, `하던지 말던지`), and
+  -든지 after 어찌나 (`어찌나 기쁘든지`). Guesses; a sentence with 얼마나 is left alone;
+- `데/대`: `그런대` for the conjunction 그런데, and -대 where a comma or -던 shows the
+  connective or exclamatory -데 (`했는대,`, `좋던대요`). Guesses except 그런대.
+
+`certain` says whether the form is wrong whatever the writer meant (an error) or the check
+read the context (a warning).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["ROLE_NOUNS", "Confusion", "find_confusions"]
+
+
+@dataclass(frozen=True, slots=True)
+class Confusion:
+    """`text[start:end]` (a word) should read `suggestion`; `kind` names the confusion."""
+
+    unit: int
+    start: int
+    end: int
+    word: str
+    suggestion: str
+    kind: str
+    certain: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Edit:
+    """Replace `text[start:end]` by `new`."""
+
+    start: int
+    end: int
+    new: str
+    kind: str
+    certain: bool
+
+
+ROLE_NOUNS = frozenset(
+    {
+        "사람",
+        "인간",
+        "학생",
+        "대학생",
+        "대학원생",
+        "고등학생",
+        "졸업생",
+        "신입생",
+        "재학생",
+        "수강생",
+        "교환학생",
+        "유학생",
+        "사원",
+        "신입",
+        "신입사원",
+        "직원",
+        "팀원",
+        "일원",
+        "구성원",
+        "조원",
+        "부원",
+        "회원",
+        "멤버",
+        "팀장",
+        "파트장",
+        "조장",
+        "부장",
+        "과장",
+        "대리",
+        "회장",
+        "부회장",
+        "총무",
+        "대표",
+        "리더",
+        "팀리더",
+        "주장",
+        "반장",
+        "막내",
+        "선배",
+        "후배",
+        "동료",
+        "개발자",
+        "기획자",
+        "디자이너",
+        "엔지니어",
+        "매니저",
+        "마케터",
+        "연구원",
+        "연구자",
+        "분석가",
+        "전문가",
+        "지원자",
+        "참가자",
+        "참여자",
+        "봉사자",
+        "사용자",
+        "소비자",
+        "고객",
+        "책임자",
+        "담당자",
+        "관리자",
+        "운영자",
+        "실무자",
+        "전공자",
+        "비전공자",
+        "입문자",
+        "초보자",
+        "경험자",
+        "지도자",
+        "발표자",
+        "진행자",
+        "창업자",
+        "경영자",
+        "사회인",
+        "직장인",
+        "시민",
+        "국민",
+        "청년",
+        "어른",
+        "성인",
+        "인턴",
+        "멘토",
+        "멘티",
+        "조교",
+        "강사",
+        "교사",
+        "선생",
+        "선생님",
+        "교수",
+        "튜터",
+        "코치",
+        "주니어",
+        "시니어",
+        "개발팀원",
+        "공무원",
+        "군인",
+        "간부",
+        "장교",
+        "부사관",
+        "의사",
+        "간호사",
+        "약사",
+        "기자",
+        "작가",
+        "프로그래머",
+        "아키텍트",
+        "오너",
+        "주인",
+        "가장",
+        "장남",
+        "장녀",
+        "맏이",
+        "아들",
+        "딸",
+        "자녀",
+        "부모",
+        "엄마",
+        "아빠",
+        "언니",
+        "형",
+        "누나",
+        "오빠",
+        "동생",
+        "친구",
+        "개인",
+        "한사람",
+        "당사자",
+        "사회초년생",
+        "취준생",
+        "지원자들",
+    }
+)
+"""Nouns naming a person or a role: `X로써` after them means `X로서` (in the capacity of X)."""
+
+_INDEFINITE = frozenset({"무엇", "뭐", "무얼", "어디", "언제", "누구", "아무것", "어느것"})
+_CHOICE_DETERMINERS = frozenset({"어떤", "무슨", "어느", "아무"})
+_EXCLAIMING = frozenset({"얼마나", "어찌나", "어쩌면", "오죽"})
+_PREDICATES = frozenset({"VV", "VA", "VX", "XSV", "XSA"})
+_AFTER_DWAE_WRONG = frozenset("는면고니기지던든겠다며게나냐네시세자")
+"""Syllables that start an ending taking the bare stem 되-, never 돼 (= 되어)."""
+_AFTER_DOE_WRONG = frozenset("요서야")
+"""Syllables that, glued to 되-, are an ending that needs 어 (되어요 → 돼요)."""
+
+
+def _tag(token: Any) -> str:
+    return str(token.tag).split("-")[0]
+
+
+def _surface(text: str, token: Any) -> str:
+    return text[token.start : token.start + token.len]
+
+
+def find_confusions(kiwi: Any, texts: Sequence[str]) -> list[Confusion]:
+    """The grammar confusions in each text (a sentence), in order, one per word."""
+    todo = [i for i, text in enumerate(texts) if text.strip()]
+    if not todo:
+        return []
+    analyses = kiwi.tokenize([texts[i] for i in todo])
+    found: list[Confusion] = []
+    for index, tokens in zip(todo, analyses, strict=True):
+        found.extend(_in_sentence(index, texts[index], list(tokens)))
+    return found
+
+
+def _in_sentence(unit: int, text: str, tokens: list[Any]) -> Iterator[Confusion]:
+    edits: list[_Edit] = []
+    for check in _CHECKS:
+        edits.extend(check(text, tokens))
+    by_word: dict[tuple[int, int], list[_Edit]] = {}
+    for edit in edits:
+        if not (0 <= edit.start < edit.end <= len(text)):
+            continue
+        by_word.setdefault(_word_at(text, edit.start, edit.end), []).append(edit)
+    for (start, end), mine in sorted(by_word.items()):
+        if start >= end:
+            continue
+        chosen = _compatible(mine)
+        if not chosen:
+            continue
+        word = text[start:end]
+        pieces: list[str] = []
+        at = start
+        for edit in chosen:
+            if not (start <= edit.start and edit.end <= end):
+                break
+            pieces.append(text[at : edit.start])
+            pieces.append(edit.new)
+            at = edit.end
+        else:
+            pieces.append(text[at:end])
+            suggestion = "".join(pieces)
+            if suggestion != word:
+                first = chosen[0]
+                certain = all(edit.certain for edit in chosen)
+                yield Confusion(unit, start, end, word, suggestion, first.kind, certain)
+
+
+def _compatible(edits: list[_Edit]) -> list[_Edit]:
+    """The edits of one word in order, without overlaps (the first, most certain, kept)."""
+    ordered = sorted(edits, key=lambda e: (not e.certain, e.start))
+    kept: list[_Edit] = []
+    for edit in ordered:
+        if all(edit.end <= k.start or k.end <= edit.start for k in kept):
+            kept.append(edit)
+    return sorted(kept, key=lambda e: e.start)
+
+
+def _word_at(text: str, start: int, end: int) -> tuple[int, int]:
+    """The whitespace-separated word around text[start:end], trimmed of punctuation."""
+    left = start
+    while left > 0 and not text[left - 1].isspace():
+        left -= 1
+    right = end
+    while right < len(text) and not text[right].isspace():
+        right += 1
+    while left < start and not text[left].isalnum():
+        left += 1
+    while right > end and not text[right - 1].isalnum():
+        right -= 1
+    return left, right
+
+
+def _next(tokens: list[Any], index: int) -> Any | None:
+    return tokens[index + 1] if index + 1 < len(tokens) else None
+
+
+# ---------------------------------------------------------------- 되/돼
+
+
+def _doe_dwae(text: str, tokens: list[Any]) -> Iterator[_Edit]:
+    for i, token in enumerate(tokens):
+        if _tag(token) not in _PREDICATES:
+            continue
+        end = token.start + token.len
+        if token.form == "되" and token.len == 1 and text[token.start] == "되":
+            after = _next(tokens, i)
+            following = text[end : end + 1]
+            if after is not None and after.start == end and _tag(after).startswith("E"):
+                needs_eo = following in _AFTER_DOE_WRONG and str(after.form).startswith(following)
+                if needs_eo or (after.form == "도" and text[end : end + 2] != "도록"):
+                    yield _Edit(token.start, end, "돼", "되/돼", True)
+            elif i > 0 and _ends_sentence(text, end, after):
+                before = text[token.start - 1]
+                # `안 되.`, `하면 되.`: the plain 반말 ending -어 is missing.
+                if before.isspace() or not before.isalnum():
+                    yield _Edit(token.start, end, "돼", "되/돼", True)
+        elif token.form in ("되", "돼") and text[token.start : token.start + 1] == "돼":
+            following = text[token.start + 1 : token.start + 2]
+            if following not in _AFTER_DWAE_WRONG:
+                continue
+            # However Kiwi reads the rest (`돼는` may come out as 되+어 and 늘+ㄴ), the verb
+            # 되- is already spent on 어 here: nothing but 요, 서, 야, 도 … may follow it.
+            yield _Edit(token.start, token.start + 1, "되", "되/돼", True)
+
+
+def _ends_sentence(text: str, end: int, after: Any | None) -> bool:
+    """Whether the sentence ends at `end`: nothing but space after it, or a glued `.`/`!`/`?`."""
+    if after is None:
+        return end == len(text.rstrip())
+    return _tag(after) == "SF" and after.start == end
+
+
+# ---------------------------------------------------------------- 안/않
+
+
+def _an_anh(text: str, tokens: list[Any]) -> Iterator[_Edit]:
+    for i, token in enumerate(tokens):
+        surface = _surface(text, token)
+        if token.form == "않" and surface == "않":
+            after = _next(tokens, i)
+            if after is None or _tag(after) not in _PREDICATES:
+                continue
+            end = token.start + 1
+            if after.start == end:  # `않좋은`: the adverb, and a space after it
+                yield _Edit(token.start, end, "안 ", "안/않", True)
+            elif text[end : after.start].isspace() and (
+                token.start == 0 or not text[token.start - 1].isalnum()
+            ):  # `않 된다`
+                yield _Edit(token.start, end, "안", "안/않", True)
+        elif token.form == "안" and surface == "안" and _tag(token) == "VV" and i > 0:
+            before = tokens[i - 1]
+            after = _next(tokens, i)
+            if before.form != "지" or _tag(before) != "EC" or i < 2:
+                continue
+            if _tag(tokens[i - 2]) not in _PREDICATES | {"EP"}:
+                continue
+            gap = text[before.start + before.len : token.start]
+            if not gap or not gap.isspace():
+                continue
+            if after is None or after.start != token.start + 1 or not _tag(after).startswith("E"):
+                continue
+            yield _Edit(token.start, token.start + 1, "않", "안/않", True)
+
+
+# ---------------------------------------------------------------- 웬/왠
+
+
+def _wen_waen(text: str, tokens: list[Any]) -> Iterator[_Edit]:
+    for token in tokens:
+        start = token.start
+        if start > 0 and text[start - 1].isalnum():
+            continue  # not the start of a word
+        if text[start : start + 1] == "왠" and text[start + 1 : start + 2] != "지":
+            # 왠 (= 왜인) is only ever written in 왠지; Kiwi reads a stray 왠 in many ways.
+            yield _Edit(start, start + 1, "웬", "웬/왠", True)
+        elif token.form == "웬지" and text[start : start + 2] == "웬지":
+            yield _Edit(start, start + 1, "왠", "웬/왠", True)
+
+
+# ---------------------------------------------------------------- -ㄹ게
+
+
+def _lge(text: str, tokens: list[Any]) -> Iterator[_Edit]:
+    for token in tokens:
+        form = str(token.form)
+        if not _tag(token).startswith("E") or not form.startswith(("ᆯ께", "을께")):
+            continue
+        surface = _surface(text, token)
+        at = surface.find("께")
+        if at >= 0:
+            yield _Edit(token.start + at, token.start + at + 1, "게", "-ㄹ게", True)
+
+
+# ---------------------------------------------------------------- 로서/로써
+
+
+def _roseo_rosseo(text: str, tokens: list[Any]) -> Iterator[_Edit]:
+    for i, token in enumerate(tokens):
+        if _tag(token) != "JKB" or i == 0:
+            continue
+        surface = _surface(text, token)
+        if token.form in ("로서", "으로서") and surface == token.form:
+            if _tag(tokens[i - 1]) == "ETN" and tokens[i - 1].form in ("ᆷ", "음"):
+                end = token.start + token.len
+                yield _Edit(end - 1, end, "써", "로서/로써", False)
+        elif token.form in ("로써", "으로써") and surface == token.form:
+            j = i - 1
+            while j > 0 and _tag(tokens[j]) == "XSN" and tokens[j].form in ("님", "들"):
+                j -= 1
+            noun = tokens[j]
+            glued = noun.start + noun.len == tokens[j + 1].start if j + 1 < i else True
+            role = _tag(noun) in ("NNG", "NNP") and noun.form in ROLE_NOUNS
+            if role and glued and noun.start + noun.len <= token.start:
+                end = token.start + token.len
+                yield _Edit(end - 1, end, "서", "로서/로써", False)
+
+
+# ---------------------------------------------------------------- 든지/던지
+
+
+def _deunji_deonji(text: str, tokens: list[Any]) -> Iterator[_Edit]:
+    choices = [t for t in tokens if _tag(t) == "EC" and t.form in ("든지", "던지")]
+    if not choices:
+        return
+    exclaiming = {t.form for t in tokens if _tag(t) == "MAG" and t.form in _EXCLAIMING}
+    for i, token in enumerate(tokens):
+        if _tag(token) != "EC" or token.form not in ("든지", "던지"):
+            continue
+        surface = _surface(text, token)
+        if surface != token.form:
+            continue
+        if token.form == "든지":
+            if "어찌나" in exclaiming and _before(tokens, i, lambda t: t.form == "어찌나"):
+                yield _Edit(token.start, token.start + 1, "던", "든지/던지", False)
+            continue
+        if exclaiming:
+            continue
+        word_start = _word_at(text, token.start, token.start + token.len)[0]
+        same_word = [t for t in tokens[:i] if t.start >= word_start]
+        chosen = any(_tag(t) == "NP" and t.form in _INDEFINITE for t in same_word)
+        if not chosen and same_word and _tag(same_word[0]).startswith("NN"):
+            previous = [t for t in tokens[:i] if t.start < word_start]
+            chosen = bool(previous) and (
+                _tag(previous[-1]) == "MM" and previous[-1].form in _CHOICE_DETERMINERS
+            )
+        if not chosen:
+            chosen = len(choices) >= 2
+        if not chosen:
+            after = _next(tokens, i)
+            chosen = (
+                after is not None
+                and after.form in ("간", "상관없")
+                and after.start > (token.start + token.len)
+            )
+        if chosen:
+            yield _Edit(token.start, token.start + 1, "든", "든지/던지", False)
+
+
+def _before(tokens: list[Any], index: int, test: Callable[[Any], bool]) -> bool:
+    return any(test(t) for t in tokens[:index])
+
+
+# ---------------------------------------------------------------- 데/대
+
+
+def _de_dae(text: str, tokens: list[Any]) -> Iterator[_Edit]:
+    starts = {t.start: t for t in tokens}
+    at = text.find("대")
+    while at >= 0:
+        yield from _de_dae_at(text, at, starts)
+        at = text.find("대", at + 1)
+
+
+def _de_dae_at(text: str, at: int, starts: dict[int, Any]) -> Iterator[_Edit]:
+    before = text[at - 1 : at] if at > 0 else ""
+    after = text[at + 1 : at + 2]
+    if at >= 2 and text[at - 2 : at] == "그런" and (at == 2 or not text[at - 3].isalnum()):
+        if not after or after in " ,\t\n":
+            yield _Edit(at, at + 1, "데", "데/대", True)
+        return
+    noun = starts.get(at)
+    if noun is not None and _tag(noun) in ("NNB", "NNG"):
+        return  # 대로, 대 (a counter)
+    if before in ("는", "은") and after == ",":
+        yield _Edit(at, at + 1, "데", "데/대", False)
+    elif before == "던" and (not after or after in "요,. \t\n!?"):
+        if at < 2 or not text[at - 2].isalnum():
+            return  # `던대`: no stem before -던
+        yield _Edit(at, at + 1, "데", "데/대", False)
+
+
+_CHECKS: tuple[Callable[[str, list[Any]], Iterator[_Edit]], ...] = (
+    _doe_dwae,
+    _an_anh,
+    _wen_waen,
+    _lge,
+    _roseo_rosseo,
+    _deunji_deonji,
+    _de_dae,
+)
