@@ -10,7 +10,8 @@ The real files are other people's text and are never committed: restore them wit
 Two kinds of hand judgment are kept as data in `data/real/`, one JSON object a line:
 
 - `*flags.jsonl` (`flags.jsonl`, and the files other rules' authors add): every flag a rule
-  raised, judged once: `{file, line, word, correction, rule, verdict: "real"|"false"}`; an
+  raised, judged once: `{file, line, word, correction, rule, verdict: "real"|"false"}` (a file
+  may give `kind` instead of `rule`: grammar is EL304, loanword EL305, spacing EL303); an
   optional `suggestion` says whether a real flag's suggestion is the word meant
   (`"right"`, `"wrong"`: not a word or not the word meant, `"none"`: no suggestion given).
   A flag matches its judgment by file, line, rule and the flagged text.
@@ -47,6 +48,10 @@ from essaylint.source import read_source  # noqa: E402
 
 RULES = ("EL301", "EL302", "EL303", "EL304", "EL305")
 KINDS = ("misspelling", "grammar", "loanword", "spacing")
+ONCE_PER_FILE = frozenset({"EL305"})
+"""Rules that report a form once per file, for every place it occurs (EL305 loanword)."""
+KIND_RULES = {"grammar": "EL304", "loanword": "EL305", "spacing": "EL303"}
+"""The rule a judgment is for when its file names only the kind (grammar-flags.jsonl …)."""
 DATA = HERE / "data" / "real"
 DEFAULT_DOCS = Path("/tmp/realdocs-dev")
 
@@ -79,7 +84,8 @@ def judgments() -> dict[tuple[str, int, str, str], dict[str, object]]:
     found: dict[tuple[str, int, str, str], dict[str, object]] = {}
     for path in sorted(DATA.glob("*flags.jsonl")):
         for row in read_jsonl(path):
-            key = (str(row["file"]), int(str(row["line"])), str(row["rule"]), str(row["word"]))
+            rule = str(row.get("rule") or KIND_RULES.get(str(row.get("kind")), "?"))
+            key = (str(row["file"]), int(str(row["line"])), rule, str(row["word"]))
             found[key] = row
     return found
 
@@ -206,9 +212,10 @@ def main() -> None:
                 f.rule
                 for f in flags
                 if f.file == error["file"]
-                and f.line == error["line"]
-                and f.col < end
-                and col < f.end_col
+                and (
+                    (f.line == error["line"] and f.col < end and col < f.end_col)
+                    or (f.rule in ONCE_PER_FILE and f.word and f.word in str(error["word"]))
+                )
             }
             if hits:
                 caught += 1
