@@ -151,3 +151,30 @@ def test_the_time_budget_grows_with_the_text() -> None:
     assert not within_budget(words, 2_000)  # as dense as random syllables: skipped
     assert within_budget(words, 40_000)  # as sparse as in essays: checked
     assert within_budget(words[:400], 0)  # few enough for any file
+
+
+def test_a_name_written_three_times_is_the_writers_term() -> None:
+    """A coined name one key from a word is flagged once, but not when the writer uses it
+    all through the answer (the fixture pass_project_name_repeated.md has it three times)."""
+    once = "## 프로젝트 (700자)\n대학 3학년 때 친구 둘과 가계뷰라는 가계부 앱을 만들었습니다.\n"
+    assert [h.suggestion for h in _hits(once)] == ["가계부라는"]
+    thrice = once + "가계뷰는 지출을 달력 위에 보여 줍니다. 가계뷰의 사용자는 천 명을 넘었습니다.\n"
+    assert _hits(thrice) == []
+
+
+def test_hiring_words_are_accepted() -> None:
+    """입행 (joining a bank) is one key from 이행, and questions for banks use it."""
+    text = (
+        "## 1. 은행에 지원한 이유와 입행 후 이루고 싶은 목표 (800자)\n창구 업무를 배우겠습니다.\n"
+    )
+    assert _hits(text, Options(threshold=4, threshold_unknown=4)) == []
+
+
+def test_document_words_count_words_by_their_start() -> None:
+    from essaylint.korean.detect import DocumentWords
+
+    words = DocumentWords()
+    words.add("가계뷰는 지출을 보여 주고, 가계뷰의 사용자는 늘었다.")
+    assert words.starting("가계뷰") == 2
+    assert words.starting("지출") == 1
+    assert words.starting("없는말") == 0

@@ -83,7 +83,7 @@ def test_no_form_is_in_both_packs() -> None:
     loanwords = {e.wrong for e in loanword_matcher("strict").entries}
     assert typos.isdisjoint(loanwords)
     assert {"어플리케이션", "타겟", "런칭", "메세지", "컨텐츠", "악세사리", "리더쉽"} <= loanwords
-    assert len(builtin_matcher().entries) == 507
+    assert not any(e.wrong.startswith(("어플", "타겟", "컨텐")) for e in builtin_matcher().entries)
 
 
 @pytest.mark.parametrize(

@@ -78,3 +78,17 @@ def test_vocabulary_accepts_words_with_particles() -> None:
     assert vocabulary.accepts("큐를")
     assert not vocabulary.accepts("카카오톡스") and not vocabulary.accepts("큐브")
     assert "카카오톡을" in vocabulary
+
+
+def test_vocabulary_accepts_a_listed_noun_used_as_a_verb() -> None:
+    vocabulary = Vocabulary({"배포", "복붙"})
+    assert vocabulary.accepts("배포했습니다") and vocabulary.accepts("복붙해서")
+    assert vocabulary.accepts("배포되는")
+    assert not vocabulary.accepts("배포핬습니다")  # a slip after the listed noun is still read
+
+
+def test_vocabulary_protects_a_listed_word_that_starts_a_compound() -> None:
+    vocabulary = Vocabulary({"인싸", "사수"})
+    assert vocabulary.protects("인싸담당자", "인사담당자")  # the change is inside 인싸
+    assert not vocabulary.protects("사수님이", "사수님의")  # the change is after it
+    assert not vocabulary.protects("인사팀", "인싸팀")  # the word does not start with a listed one

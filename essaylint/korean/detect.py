@@ -17,9 +17,9 @@ For a batch of sentences (`Unit`s, each with the words to examine):
    with each kept candidate, in one batched call. The gain is the rise in Kiwi's
    log-probability of the window, adjusted by kind of slip (`Params.penalties`: a curated
    pair needs less evidence than a keyboard neighbour); the word is reported when the best
-   gain reaches `Params.threshold`, or `Params.threshold_unknown` for a word Kiwi did not
-   know at all (higher: company and product names are often one key away from a word,
-   직방/직장).
+   gain reaches `Params.threshold` (`threshold_unknown` for a word Kiwi did not know at all),
+   plus `Params.known_margin` when the correction would change a noun Kiwi knows; a name or
+   coined word the document writes three times or more is left alone (`writers_term`).
 
 Scores are natural-log probabilities of Kiwi's best analysis, so a gain of 10 means the
 corrected window is e^10 (about 22,000) times as likely as the written one.
@@ -47,11 +47,15 @@ __all__ = [
     "DEFAULT_THRESHOLD",
     "DEFAULT_THRESHOLD_UNKNOWN",
     "Correction",
+    "DocumentWords",
     "Params",
+    "Part",
     "Scored",
     "Suspect",
     "TypoDetector",
     "Unit",
+    "changes_a_known_word",
+    "writers_term",
 ]
 
 _OOV_IDS = frozenset({0, 1, 2, 3})  # Kiwi's placeholder morphemes: UN, NNG, NNP guessed
@@ -81,6 +85,7 @@ class Params:
     top_k: int = 6  # candidates kept after scoring alone
     threshold: float = DEFAULT_THRESHOLD  # context gain needed to report
     threshold_unknown: float = DEFAULT_THRESHOLD_UNKNOWN  # ... for a word Kiwi does not know
+    known_margin: float = 4.0  # ... more, to change a noun Kiwi knows (changes_a_known_word)
     window: int = 2  # words of context either side
     penalties: Mapping[str, float] = field(
         default_factory=lambda: {
@@ -109,6 +114,18 @@ class Suspect:
     end: int
     word: str
     unknown: bool
+    parts: tuple[Part, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One of Kiwi's tokens of a word, in context: `word[start:end]` read as `form`/`tag`."""
+
+    start: int
+    end: int
+    form: str
+    tag: str
+    unknown: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +147,7 @@ class Scored:
     best: Candidate | None
     gain: float
     unknown: bool = False
+    parts: tuple[Part, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,17 +206,61 @@ class TypoDetector:
         self.params = params or Params()
         self.pairs = dict(pairs or {})
         self._alone: dict[str, float] = {}
+        self._guessed: set[str] = set()  # scored alone, Kiwi had to guess part of it
         self._candidate_cache: dict[str, list[Candidate]] = {}
 
     # -- public -----------------------------------------------------------------------------
 
     def detect(self, units: Sequence[Unit]) -> list[Correction]:
         """Words of `units` that are probably typos, with the best correction."""
+        terms = DocumentWords()
+        suspects = self.suspects(units, terms)
         return [
             Correction(s.unit, s.start, s.end, s.word, s.best.text, s.best.kind, s.gain)
-            for s in self.score(units)
-            if s.best is not None and s.gain >= self.threshold(s.unknown)
+            for s in self.score(units, suspects)
+            if s.best is not None and self.reports(s, terms)
         ]
+
+    def is_word(self, text: str) -> bool:
+        """Whether Kiwi reads a candidate (already scored alone) without guessing any of it:
+        only such a candidate is offered as the word meant."""
+        return text not in self._guessed
+
+    def best_word(self, texts: Sequence[str]) -> str | None:
+        """The likeliest of `texts` that Kiwi reads without guessing (a real word), if any."""
+        best: tuple[float, str] | None = None
+        for text, result in zip(texts, self.kiwi.analyze(list(texts), top_n=1), strict=True):
+            tokens, score = result[0][0], float(result[0][1])
+            if (
+                tokens
+                and not any(_unknown(t) for t in tokens)
+                and (best is None or score > best[0])
+            ):
+                best = (score, text)
+        return None if best is None else best[1]
+
+    def reports(
+        self,
+        scored: Scored,
+        terms: DocumentWords,
+        threshold: float | None = None,
+        threshold_unknown: float | None = None,
+    ) -> bool:
+        """Whether a scored word is worth reporting: its gain reaches the threshold (higher
+        for a word Kiwi does not know, and `known_margin` higher for a change to a known noun
+        or ending), and it is not a term the document itself uses again (`terms`, filled by
+        `suspects`)."""
+        if scored.best is None:
+            return False
+        if scored.unknown:
+            needed = (
+                self.params.threshold_unknown if threshold_unknown is None else threshold_unknown
+            )
+        else:
+            needed = self.params.threshold if threshold is None else threshold
+        if changes_a_known_word(scored):
+            needed += self.params.known_margin
+        return scored.gain >= needed and not writers_term(scored, terms)
 
     def threshold(self, unknown: bool) -> float:
         """The gain a correction needs: lower when Kiwi did not know the word at all."""
@@ -251,22 +313,38 @@ class TypoDetector:
                     best,
                     gain,
                     suspect.unknown,
+                    suspect.parts,
                 )
             )
         return results
 
-    def suspects(self, units: Sequence[Unit]) -> list[Suspect]:
-        """The words of `units` that the prefilter passes on, in order."""
+    def suspects(self, units: Sequence[Unit], terms: DocumentWords | None = None) -> list[Suspect]:
+        """The words of `units` that the prefilter passes on, in order.
+
+        `terms`, when given, gets every Hangul word of `units`: the document's own vocabulary
+        (see `writers_term`)."""
         todo = [i for i, unit in enumerate(units) if unit.words]
         analyses = self._analyse([units[i].text for i in todo])
         found: list[Suspect] = []
         longest = self.params.longest_word
         for unit_index, tokens in zip(todo, analyses, strict=True):
+            if terms is not None:
+                terms.add(units[unit_index].text)
             words = [item for item in units[unit_index].words if len(item[2]) <= longest]
             for (start, end, word), inside in zip(words, _tokens_of(words, tokens), strict=True):
                 if inside and self._suspicious(word, inside):
                     unknown = any(_unknown(t) for t in inside)
-                    found.append(Suspect(unit_index, start, end, word, unknown))
+                    parts = tuple(
+                        Part(
+                            max(0, t.start - start),
+                            min(len(word), t.start + t.len - start),
+                            t.form,
+                            t.tag,
+                            _unknown(t),
+                        )
+                        for t in inside
+                    )
+                    found.append(Suspect(unit_index, start, end, word, unknown, parts))
         return found
 
     # -- steps ------------------------------------------------------------------------------
@@ -312,8 +390,13 @@ class TypoDetector:
         missing = [text for text in dict.fromkeys(texts) if text not in self._alone]
         if len(self._alone) + len(missing) > 200_000:  # keep memory bounded in long runs
             self._alone = {text: self._alone[text] for text in texts if text in self._alone}
-        for text, value in zip(missing, self._analyse_scores(missing), strict=True):
-            self._alone[text] = value
+            self._guessed = {text for text in self._guessed if text in self._alone}
+        if not missing:
+            return
+        for text, result in zip(missing, self.kiwi.analyze(missing, top_n=1), strict=True):
+            self._alone[text] = float(result[0][1])
+            if any(_unknown(token) for token in result[0][0]):
+                self._guessed.add(text)
 
     def _window(
         self, text: str, start: int, end: int, parts: list[tuple[int, int]] | None = None
@@ -357,6 +440,86 @@ class TypoDetector:
         results = self.kiwi.analyze(unique, top_n=1)
         scores = {text: float(result[0][1]) for text, result in zip(unique, results, strict=True)}
         return [scores[text] for text in texts]
+
+
+_HANGUL_WORD = compile_pattern(r"[가-힣]+")
+
+
+class DocumentWords:
+    """Every Hangul word of a document, to count the words that start a given way."""
+
+    def __init__(self) -> None:
+        self._words: list[str] = []
+        self._sorted = True
+
+    def add(self, text: str) -> None:
+        self._words.extend(found.group() for found in _HANGUL_WORD.finditer(text))
+        self._sorted = False
+
+    def starting(self, prefix: str) -> int:
+        """How many words start with `prefix`."""
+        if not self._sorted:
+            self._words.sort()
+            self._sorted = True
+        return bisect_left(self._words, prefix + "\uffff") - bisect_left(self._words, prefix)
+
+
+def _first_change(scored: Scored) -> int:
+    """Index of the first character of the written word that the correction changes."""
+    word = scored.word
+    fixed = scored.best.text if scored.best is not None else word
+    return next(
+        (i for i, (a, b) in enumerate(zip(word, fixed, strict=False)) if a != b),
+        min(len(word), len(fixed)),
+    )
+
+
+def _changed(scored: Scored) -> list[Part]:
+    """The parts of the written word holding its first character the correction changes."""
+    if scored.best is None:
+        return []
+    first = _first_change(scored)
+    return [part for part in scored.parts if part.start <= first < part.end]
+
+
+_NOUNS = frozenset({"NNG", "NNP"})
+_NAME_TAGS = frozenset({"NNG", "NNP", "NNB", "SL", "XR"})
+
+
+def _known_noun(scored: Scored, part: Part) -> bool:
+    """A noun of two syllables or more that Kiwi knows, read as written."""
+    return (
+        part.tag in _NOUNS
+        and not part.unknown
+        and len(part.form) >= 2
+        and scored.word[part.start : part.end] == part.form
+    )
+
+
+def writers_term(scored: Scored, terms: DocumentWords, least: int = 3) -> bool:
+    """Whether the correction would change a name or coined word the document writes `least`
+    times or more: a project, a product or a term of the writer's field spelled the same way
+    again and again is their word, not a slip of the keys (a slip is rarely repeated letter for
+    letter). The changed letter must sit in a noun Kiwi does not know as a whole (a guessed
+    noun, or a name it split into nouns: 가계뷰 as 가계 + 뷰); a known noun used elsewhere says
+    nothing (a slip can make one), and neither does a verb stem (실행되 starts many words)."""
+    changed = _changed(scored)
+    if not changed or any(part.tag not in _NAME_TAGS and not part.unknown for part in changed):
+        return False
+    if any(_known_noun(scored, part) for part in changed):
+        return False
+    stem = scored.word[: max(_first_change(scored) + 1, 2)]  # up to the changed letter
+    return terms.starting(stem) >= least
+
+
+def changes_a_known_word(scored: Scored) -> bool:
+    """Whether the correction changes a noun of two syllables or more that Kiwi knows, read as
+    written. Such a word is usually right (a rare noun, a name, a word of the writer's trade:
+    레진, 버퍼, 입행), so it needs more evidence than a word Kiwi had to guess at
+    (`Params.known_margin`); typos that make another real noun are rarer than rare nouns."""
+    if any(part.unknown for part in scored.parts):
+        return False
+    return any(_known_noun(scored, part) for part in _changed(scored))
 
 
 def _tokens_of(words: Sequence[tuple[int, int, str]], tokens: list[Any]) -> list[list[Any]]:

@@ -481,7 +481,87 @@ def _de_dae_at(text: str, at: int, starts: dict[int, Any]) -> Iterator[_Edit]:
         yield _Edit(at, at + 1, "데", "데/대", False)
 
 
+# ---------------------------------------------------------------- 이었/이였, -려고, -ㄹ 거
+
+_NOUN_TAGS = ("NNG", "NNP", "NNB", "NR", "SN", "XR", "NP")
+
+
+def _final_consonant(syllable: str) -> int:
+    """The final consonant's index (0: none) of a Hangul syllable, or -1 for anything else."""
+    code = ord(syllable) - 0xAC00 if syllable else -1
+    return code % 28 if 0 <= code < 11172 else -1
+
+
+def _i_eot(text: str, tokens: list[Any]) -> Iterator[_Edit]:
+    """`원동력이였다` → `원동력이었다`, `기업이여야` → `기업이어야`: after a noun ending in a
+    consonant, 이다 + 었/어 is written 이었/이어 (였/여 only contract a vowel: `사이였다`).
+    Kiwi reads the typed 이 as the copula, or as a subject particle before a copula typed 였."""
+    for i, token in enumerate(tokens[1:], start=1):
+        if _tag(token) != "VCP":
+            continue
+        at = token.start
+        if text[at : at + 1] == "이" and text[at + 1 : at + 2] in ("였", "여"):
+            wrong, noun = at + 1, tokens[i - 1]
+        elif (
+            i >= 2
+            and text[at : at + 1] in ("였", "여")
+            and _tag(tokens[i - 1]) == "JKS"
+            and tokens[i - 1].start == at - 1
+            and text[at - 1 : at] == "이"
+        ):
+            wrong, noun = at, tokens[i - 2]
+        else:
+            continue
+        if not _tag(noun).startswith(_NOUN_TAGS):
+            continue
+        end = noun.start + noun.len
+        if end != wrong - 1 or _final_consonant(text[end - 1 : end]) <= 0:
+            continue
+        after = _next(tokens, i)
+        if after is None or not _tag(after).startswith("E"):
+            continue
+        yield _Edit(wrong, wrong + 1, "었" if text[wrong] == "였" else "어", "이었", True)
+
+
+_RIEUL_FINAL = 8  # ㄹ among the 28 finals
+
+
+def _ryeogo(text: str, tokens: list[Any]) -> Iterator[_Edit]:
+    """`고칠려고` → `고치려고`, `할려면` → `하려면`: -려고/-려면 take the bare stem; Kiwi reads
+    the stray ㄹ as an ending of its own (ᆯ려고), which a stem ending in ㄹ (`만들려고`) never
+    gives."""
+    for i, token in enumerate(tokens[1:], start=1):
+        form = str(token.form)
+        if not _tag(token).startswith("E") or not form.startswith(("ᆯ려", "ᆯ래")):
+            continue
+        if _tag(tokens[i - 1]) not in _PREDICATES:
+            continue
+        syllable = text[token.start : token.start + 1]
+        if _final_consonant(syllable) != _RIEUL_FINAL:
+            continue
+        bare = chr(ord(syllable) - _RIEUL_FINAL)
+        yield _Edit(token.start, token.start + 1, bare, "-려고", True)
+
+
+def _l_geo(text: str, tokens: list[Any]) -> Iterator[_Edit]:
+    """`다닐꺼냐` → `다닐 거냐`: the bound noun is 거, written apart from -ㄹ/-을."""
+    for i, token in enumerate(tokens[1:], start=1):
+        if (
+            _tag(token) != "NNB"
+            or token.form != "꺼"
+            or text[token.start : token.start + 1] != "꺼"
+        ):
+            continue
+        before = tokens[i - 1]
+        if _tag(before) != "ETM" or str(before.form) not in ("ᆯ", "을"):
+            continue
+        yield _Edit(token.start, token.start + 1, " 거", "-ㄹ 거", True)
+
+
 _CHECKS: tuple[Callable[[str, list[Any]], Iterator[_Edit]], ...] = (
+    _i_eot,
+    _ryeogo,
+    _l_geo,
     _doe_dwae,
     _an_anh,
     _wen_waen,

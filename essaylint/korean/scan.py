@@ -83,7 +83,9 @@ def place(block: Block, start: int, end: int) -> Place | None:
     return None
 
 
-def suggestion_hit(block: Block, start: int, end: int, message: str, suggestion: str) -> Hit | None:
+def suggestion_hit(
+    block: Block, start: int, end: int, message: str, suggestion: str | None
+) -> Hit | None:
     """A finding on block.text[start:end] offering `suggestion`; None when it cannot be placed."""
     where = place(block, start, end)
     if where is None:

@@ -83,7 +83,8 @@ def user_words(settings: Any, base_dir: Path | None, comments: Iterable[Any]) ->
 
 
 class Vocabulary:
-    """Accepted words: `accepts('카카오톡으로')` when 카카오톡 is listed."""
+    """Accepted words: `accepts('카카오톡으로')` when 카카오톡 is listed, and `accepts('복붙해서')`
+    when 복붙 is (a listed noun used as a verb)."""
 
     def __init__(self, words: Iterable[str]) -> None:
         self.words = frozenset(words)
@@ -97,6 +98,35 @@ class Vocabulary:
         if word in self.words:
             return True
         for size in range(min(len(word) - 1, self._longest), 0, -1):
-            if word[:size] in self.words and word[size:] in self._particles:
+            if word[:size] in self.words and _attachable(word[size:], self._particles):
                 return True
         return False
+
+    def protects(self, word: str, fixed: str) -> bool:
+        """Whether turning `word` into `fixed` would change a listed word it starts with
+        (`인싸담당자` starts with the listed 인싸: not to be read as 인사담당자)."""
+        first = next(
+            (i for i, (a, b) in enumerate(zip(word, fixed, strict=False)) if a != b),
+            min(len(word), len(fixed)),
+        )
+        return any(
+            word[:size] in self.words
+            for size in range(first + 1, min(len(word), self._longest) + 1)
+            if size >= 2
+        )
+
+
+# 하다/되다 endings a listed noun takes as a verb (배포하다, 리팩토링했습니다, 복붙해서).
+_VERB_ENDING_LIST = """
+    하다 하고 하는 하며 하면 하여 하였다 하였고 하였습니다 하지 하기 하게 하거나 하던 하는데
+    한 할 함 합니다 했다 했고 했던 했으며 했습니다 했지만 해 해서 해야 해도 해요 해본 해보고
+    되다 되고 되는 되며 되면 되어 되었다 되었고 되었습니다 되지 되기 되게 된 될 됨 됩니다
+    됐다 됐고 됐습니다 돼 돼서 돼야 시키다 시키고 시키는 시킨 시켜 시켰다 시켰습니다
+"""
+_VERB_ENDINGS = frozenset(_VERB_ENDING_LIST.split())
+
+
+def _attachable(rest: str, particles: frozenset[str]) -> bool:
+    """Whether `rest` may follow a listed word inside one word: a particle or the copula, or a
+    하다/되다 ending (a listed noun used as a verb)."""
+    return rest in particles or rest in _VERB_ENDINGS

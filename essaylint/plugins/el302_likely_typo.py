@@ -11,7 +11,15 @@ likely with a small correction, judged with the words around it. Corrections tri
   `달른`, `먹거`), and the known-typo and loanword pairs;
 - keystroke slips beyond one jamo edit: one key inserted, dropped, swapped with the next one or
   hit beside the right one, replayed through the 두벌식 keyboard (`해보앗다` needs a key put
-  back mid-word, `했슨비다` two keys swapped). Two separate slips in one word are not caught.
+  back mid-word, `했슨비다` two keys swapped). Two separate slips in one word are not caught;
+- a lone jamo glued to a word (`ㅂ받아들일`, `정리했습ㄴ디ㅏ`): a slip whatever the context
+  (laughter and crying marks such as `좋아요ㅋㅋ` aside).
+
+What the writer means on purpose is left alone: a name or coined word the document writes
+three times or more (a project, a product: the first letters up to the changed one recur), a
+noun Kiwi knows needs 4 more points of evidence than a word it has to guess at (rare nouns,
+names and trade words are written on purpose far more often than a slip makes one), and a
+correction inside a listed word that starts a compound is not offered.
 
 Only examined: Hangul words of two syllables or more that are not glued to Latin letters or
 digits (`Redis에`, `3년`), not in code spans, URLs or paths, not listed in the user's
@@ -19,7 +27,9 @@ dictionary or the shipped IT list, and (by default) not already flagged by known
 loanword. Headings, answers and the text before the first question are read; `reference`
 sections are not.
 
-The message is `'아떠한' → '어떠한'?`; the suggestion is the corrected word. Never auto-fixed.
+The message is `'아떠한' → '어떠한'?`; the suggestion is the corrected word, always a word Kiwi
+knows. When the likeliest fix is not one, the message is `'보곻ㅆ습니다': check this word` and
+there is no suggestion. Never auto-fixed.
 
 ## Why it matters
 Keyboard slips survive proofreading because the eye reads the intended word, and they are the
@@ -42,14 +52,15 @@ Check the word; if the suggestion is what you meant, type it. Nothing is changed
 
 ## False positives
 Rare words, names and new transliterations can look like slips (`직방` is one key from
-`직장`). About 450 IT words and Korean IT company names ship in `rules/words/tech.txt`; add
-your own to your dictionary: `words = ["카카오톡", "ArgoCD"]` in the config, a
-`.essaylint-words.txt` file (one word per line, `#` comments) next to it, or
+`직장`). About 460 IT words and Korean IT company names ship in `rules/words/tech.txt`, and
+about 80 hiring, business and student words (`당사`, `입행`, `사수`, `복붙`) in
+`rules/words/hiring.txt`; add your own to your dictionary: `words = ["카카오톡", "ArgoCD"]` in
+the config, a `.essaylint-words.txt` file (one word per line, `#` comments) next to it, or
 `<!-- essaylint-words: 카카오톡 멱등성 -->` in the essay. A listed word is accepted with
-particles attached (`카카오톡으로`). Raise `threshold` (words Kiwi knows, default 10) or
-`threshold_unknown` (words it does not, default 12) to report fewer, surer typos; the
-thresholds are natural-log likelihood gains measured on bench/typos (precision 0.98, recall
-0.89 on held-out injected typos). Loading the model takes a few seconds once per run; documents
+particles attached (`카카오톡으로`) or as a verb (`배포했습니다`). Raise `threshold` (words Kiwi knows, default 10) or
+`threshold_unknown` (words it does not, default 10) to report fewer, surer typos; the
+thresholds are natural-log likelihood gains measured on bench/typos (see its RESULTS.md:
+injected typos and real essays judged by hand). Loading the model takes a few seconds once per run; documents
 without Hangul never load it. Needs kiwipiepy (a dependency; without it the rule is skipped with a note).
 
 Limits, so that any file is checked in a few seconds: a word of more than 16 syllables
@@ -224,13 +235,17 @@ def check(doc: Document, opts: Options, ctx: RuleContext) -> Iterator[Hit]:
 
     if not document_has_hangul(doc):
         return
+    yield from _stray_letters(doc)
     words = user_words(ctx.settings, ctx.base_dir, doc.comments)
     vocabulary = Vocabulary(shipped_words() | words)
     units, origins, size = _units(doc, vocabulary, opts.defer_to_known_typo)
     if not units:
         return
+    from essaylint.korean.detect import DocumentWords
+
     typos = detector(opts.keystroke_slips)
-    suspects = typos.suspects(units)
+    terms = DocumentWords()
+    suspects = typos.suspects(units, terms)
     different = {suspect.word for suspect in suspects}
     if not within_budget(different, size):
         raise RuleUnavailable(
@@ -239,19 +254,42 @@ def check(doc: Document, opts: Options, ctx: RuleContext) -> Iterator[Hit]:
         )
     found = typos.score(units, suspects)
     for scored in found:
-        needed = opts.threshold_unknown if scored.unknown else opts.threshold
-        if scored.best is None or scored.gain < needed:
+        if scored.best is None or not typos.reports(
+            scored, terms, opts.threshold, opts.threshold_unknown
+        ):
+            continue
+        if vocabulary.protects(scored.word, scored.best.text):
             continue
         block, first = origins[scored.unit]
-        hit = suggestion_hit(
-            block,
-            first + scored.start,
-            first + scored.end,
-            f"'{scored.word}' → '{scored.best.text}'?",
-            scored.best.text,
-        )
+        if typos.is_word(scored.best.text):
+            message, suggestion = f"'{scored.word}' → '{scored.best.text}'?", scored.best.text
+        else:  # the likeliest fix is no word Kiwi knows: say where, offer nothing
+            message, suggestion = f"'{scored.word}': check this word", None
+        hit = suggestion_hit(block, first + scored.start, first + scored.end, message, suggestion)
         if hit is not None:
             yield hit
+
+
+def _stray_letters(doc: Document) -> Iterator[Hit]:
+    """Words with a lone jamo glued to them (`ㅂ받아들일`): a slip whatever the context, with
+    the real word one dropped or swapped key makes of it, or none when no key does."""
+    from essaylint.korean.scan import blocks, span_words, suggestion_hit
+    from essaylint.korean.stray import repairs, stray_words
+
+    for block in blocks(doc):
+        for span, offset in span_words(block):
+            for stray in stray_words(span.text):
+                options = repairs(stray.word)
+                fixed = detector().best_word(options) if options else None
+                start, end = offset + stray.start, offset + stray.end
+                if fixed is None:
+                    hit = suggestion_hit(
+                        block, start, end, f"'{stray.word}': check this word", None
+                    )
+                else:
+                    hit = suggestion_hit(block, start, end, f"'{stray.word}' → '{fixed}'?", fixed)
+                if hit is not None:
+                    yield hit
 
 
 RULE = Rule(

@@ -12,9 +12,14 @@ ending it really is:
 - -ㄹ게: `할께요`, `있을께` → `할게요`, `있을게`;
 - 로서/로써: `공감함으로서` → `공감함으로써` (by doing), `개발자로써` → `개발자로서` (as);
 - 든지/던지: `무엇이던지`, `하던지 말던지` → 든지 (a choice); `어찌나 기쁘든지` → 던지;
-- 데/대: `그런대` → `그런데`; `했는대,`, `좋던대요` → 데.
+- 데/대: `그런대` → `그런데`; `했는대,`, `좋던대요` → 데;
+- 이었/이였: after a noun ending in a consonant, `원동력이였다`, `80명이였다`, `사람이여야` →
+  이었/이어 (였 only contracts a vowel: `사이였다`, `개발자였다` are right);
+- -려고: `고칠려고`, `할려면` → `고치려고`, `하려면` (a stem ending in ㄹ keeps it: `만들려고`);
+- -ㄹ 거: `해낼꺼라고`, `있을꺼같아서` → `해낼 거라고`, `있을 거같아서`.
 
-The first four, and `그런대`, are wrong whatever was meant: errors, with a safe fix. 로서/로써,
+The first four, `그런대` and the last three are wrong whatever was meant: errors, with a safe
+fix. 로서/로써,
 든지/던지 and -대 depend on what the sentence means: warnings, fixed only with
 `--unsafe-fixes`. The message shows the word and the suggestion (`'되요' → '돼요'`).
 
