@@ -3,9 +3,24 @@
 The target is, in order: the front matter's `company` (a preset slug or any name), else the one
 company the document's title names (a top-level group heading such as `# 카카오 자기소개서`, or a
 values section title such as `## 카카오 인재상`), else the config's `company`: a folder-wide
-config yields to a file that says which company it is for. A question under a group whose title
-names a company (a file holding several applications) is for that company, unless the front
-matter pins one.
+config yields to a file that says which company it is for. When none of them says, the answers
+do (`text_company`): the company named in application phrases and clearly the most mentioned
+one. A question under a group whose title names a company (a file holding several applications)
+is for that company, unless the front matter pins one.
+
+Read from the answers, a company counts when a mention of it is followed, in its sentence, by
+an application phrase that is not dated as the past (`당시`, `작년`, `인턴` …): `카카오 신입
+공채`, `카카오에 지원`, `카카오에 입사하여`, `카카오에서 … 싶습니다`, `귀사 카카오`, or any phrase
+`addresses_as_target` accepts. The company with the most such phrases is the target when it has
+
+- at least one (a known company: a preset or config entry) and is named at least twice, or at
+  least two (a name no preset knows, read from the phrase itself: `가온소프트에 지원`); and
+- more than twice the phrases of the runner-up, and at least twice its mentions.
+
+So a copied sentence (`네이버에 입사하여`) in an application naming 카카오 three times does not
+change the target, and a file holding two applications (two companies, each applied to) gets
+none. Words that name no company (`회사`, `직무`, `공채`, `인턴십`, `동아리` …) are never read
+as an unknown name.
 
 Known companies are the presets' names and aliases plus config `companies` (each entry a name,
 optionally with aliases after `|`: `"네이버웹툰|Naver Webtoon"`). Products of every preset are
@@ -390,20 +405,208 @@ def title_company(document: Document, companies: list[Company]) -> Company | Non
     return named[0] if len(named) == 1 else None
 
 
+# After a company name, in its sentence: it is the one applied to (reading the target only).
+_APPLICATION = LazyPattern(
+    r"^\s*(?:의\s*)?(?:(?:19|20)\d{2}\s*년\s*)?(?:상반기\s*|하반기\s*)?"
+    r"(?:신입\s*|경력\s*)?(?:사원\s*)?(?:공채|공개\s*채용|채용\s*(?:에|과정|전형))"
+    r"|^\s*(?:에|에게)\s*(?:꼭\s*|다시\s*|당당히\s*)?지원"
+    r"|^\s*(?:에|으로|로)\s*(?:입사|합류)"
+    r"|^\s*에서\s*[^.!?\n]{0,60}?(?:싶|겠)"
+    r"|^\s*(?:귀사|\(\s*귀사\s*\))"
+)
+_WORD = LazyPattern(rf"(?<![{_HANGUL}A-Za-z0-9&])[{_HANGUL}A-Za-z][{_HANGUL}A-Za-z0-9&]{{1,24}}")
+_NAME_PARTICLES = ("에서", "에게", "으로", "에", "의", "로", "")
+# Words before an application phrase that name no company.
+NOT_A_COMPANY: frozenset[str] = frozenset(
+    {
+        "회사",
+        "귀사",
+        "당사",
+        "기업",
+        "직무",
+        "직군",
+        "분야",
+        "부서",
+        "팀",
+        "포지션",
+        "자리",
+        "공채",
+        "채용",
+        "신입",
+        "경력",
+        "이번",
+        "금번",
+        "올해",
+        "상반기",
+        "하반기",
+        "인턴",
+        "인턴십",
+        "동아리",
+        "학회",
+        "대회",
+        "공모전",
+        "프로그램",
+        "교육",
+        "과정",
+        "부트캠프",
+        "아카데미",
+        "장학금",
+        "대학",
+        "대학교",
+        "대학원",
+        "학교",
+        "연구실",
+        "곳",
+        "이곳",
+        "그곳",
+        "여기",
+        "저",
+        "제가",
+        "저희",
+        "우리",
+        "본",
+        "해당",
+        "그룹",
+        "계열사",
+        "사업부",
+        "본사",
+        "지사",
+        "센터",
+        "연구소",
+        "스타트업",
+        "대기업",
+        "중소기업",
+        "공기업",
+        "서류",
+        "면접",
+        "전형",
+        "최종",
+    }
+)
+_NO_COMPANY_ENDINGS = ("회사", "기업", "직무", "분야", "부서", "공채", "채용", "팀", "과정", "학교")
+
+
+@dataclass(slots=True)
+class _Candidate:
+    company: Company
+    applications: int = 0
+    mentions: int = 0
+    known: bool = True
+
+
+def _is_application(text: str, mention: Mention) -> bool:
+    """Is this mention in an application phrase (reading the target: see the docstring)?"""
+    if not _ends_word(text, mention.end):
+        return False
+    if addresses_as_target(text, mention):
+        return True
+    begin, stop = _sentence(text, mention.start, mention.end)
+    before = text[begin : mention.start]
+    key = company_key(mention.text)
+    if key in mention.company.ambiguous and not _LEFT_OK_AMBIGUOUS.re.search(before):
+        return False
+    rest = text[mention.end : stop]
+    if not _APPLICATION.re.search(rest):
+        return False
+    return not _PAST_EXPERIENCE.re.search(text[begin:stop])
+
+
+def _could_be_company(name: str) -> bool:
+    if len(name) < 2 or name in NOT_A_COMPANY or name[0].isdigit():
+        return False
+    return not (name.endswith(_NO_COMPANY_ENDINGS) and len(name) <= 4)
+
+
+def _unknown_applications(text: str) -> Iterator[tuple[str, int, int]]:
+    """(name, start, end) of words no preset knows, written in an application phrase."""
+    for word in _WORD.re.finditer(text):
+        found = word.group()
+        for particle in _NAME_PARTICLES:
+            if particle and not found.endswith(particle):
+                continue
+            name = found[: len(found) - len(particle)]
+            if not _could_be_company(name):
+                continue
+            start, end = word.start(), word.start() + len(name)
+            company = Company(key=company_key(name), name=name, names=(name,))
+            if _is_application(text, Mention(start, end, name, company, False)):
+                yield name, start, end
+            break
+
+
+def text_company(document: Document, companies: list[Company]) -> Company | None:
+    """The company the answers apply to (see the module docstring), or None."""
+    known = tuple(companies)
+    found: dict[str, _Candidate] = {}
+    unknown_texts: list[str] = []
+    for question in document.questions():
+        text = question.text
+        if not text.strip():
+            continue
+        unknown_texts.append(text)
+        taken: list[tuple[int, int]] = []
+        for mention in mentions(text, known):
+            taken.append((mention.start, mention.end))
+            if mention.product:
+                continue
+            entry = found.setdefault(mention.company.key, _Candidate(mention.company))
+            entry.mentions += 1
+            entry.applications += _is_application(text, mention)
+        for name, start, _ in _unknown_applications(text):
+            if any(a <= start < b for a, b in taken):
+                continue
+            key = company_key(name)
+            if key in found and found[key].known:
+                continue
+            entry = found.setdefault(
+                key, _Candidate(Company(key=key, name=name, names=(name,)), known=False)
+            )
+            entry.applications += 1
+    for entry in found.values():
+        if not entry.known:
+            word = compile_pattern(rf"(?<![{_HANGUL}A-Za-z0-9]){re.escape(entry.company.name)}")
+            entry.mentions = sum(len(word.findall(t)) for t in unknown_texts)
+    ranked = sorted(found.values(), key=lambda c: (c.applications, c.mentions), reverse=True)
+    if not ranked:
+        return None
+    top = ranked[0]
+    if top.applications < (1 if top.known else 2) or top.mentions < 2:
+        return None
+    if len(ranked) > 1:
+        second = ranked[1]
+        if top.applications <= 2 * second.applications or top.mentions < 2 * second.mentions:
+            return None
+    return top.company
+
+
 def document_target(
     document: Document,
     setting: str | None,
     companies: list[Company],
     from_front_matter: bool = False,
 ) -> Company | None:
-    """The company the document is for: the front matter's `company`, else the one its title
-    names, else the config's `company` (a folder-wide config yields to a file's own title)."""
+    """The company the document is for (see `document_target_with_source`)."""
+    return document_target_with_source(document, setting, companies, from_front_matter)[0]
+
+
+def document_target_with_source(
+    document: Document,
+    setting: str | None,
+    companies: list[Company],
+    from_front_matter: bool = False,
+) -> tuple[Company | None, str | None]:
+    """The company the document is for and where it was read: the front matter's `company`,
+    else the one its title names, else the config's `company` (a folder-wide config yields to
+    a file's own title), else the one its answers apply to (`text`)."""
     if setting and from_front_matter:
-        return resolve_company(setting, companies)
+        return resolve_company(setting, companies), "front-matter"
     named = title_company(document, companies)
     if named is not None:
-        return named
-    return resolve_company(setting, companies) if setting else None
+        return named, "title"
+    if setting:
+        return resolve_company(setting, companies), "config"
+    found = text_company(document, companies)
+    return (found, "text") if found is not None else (None, None)
 
 
 def section_target(
