@@ -406,16 +406,23 @@ def title_company(document: Document, companies: list[Company]) -> Company | Non
 
 
 # After a company name, in its sentence: it is the one applied to (reading the target only).
-_APPLICATION = LazyPattern(
+_HIRING = (
     r"^\s*(?:의\s*)?(?:(?:19|20)\d{2}\s*년\s*)?(?:상반기\s*|하반기\s*)?"
     r"(?:신입\s*|경력\s*)?(?:사원\s*)?(?:공채|공개\s*채용|채용\s*(?:에|과정|전형))"
     r"|^\s*(?:에|에게)\s*(?:꼭\s*|다시\s*|당당히\s*)?지원"
-    r"|^\s*(?:에|으로|로)\s*(?:입사|합류)"
-    r"|^\s*에서\s*[^.!?\n]{0,60}?(?:싶|겠)"
+    r"|^\s*에\s*(?:입사|합류)"
     r"|^\s*(?:귀사|\(\s*귀사\s*\))"
 )
+_APPLICATION = LazyPattern(
+    _HIRING + r"|^\s*(?:으로|로)\s*(?:입사|합류)|^\s*에서\s*[^.!?\n]{0,60}?(?:싶|겠)"
+)
+# A name no preset knows is read only from these phrases: `가온소프트에서 … 싶습니다` is too
+# close to `수평적인 환경에서 일하고 싶습니다`.
+_UNKNOWN_APPLICATION = LazyPattern(_HIRING)
 _WORD = LazyPattern(rf"(?<![{_HANGUL}A-Za-z0-9&])[{_HANGUL}A-Za-z][{_HANGUL}A-Za-z0-9&]{{1,24}}")
-_NAME_PARTICLES = ("에서", "에게", "으로", "에", "의", "로", "")
+_NAME_PARTICLES = ("에서", "에게", "에", "의", "")
+# Kiwi tags a name never has: verbs, adjectives, endings, particles, suffixes (`있어서`, `통해`).
+_NOT_IN_A_NAME = ("V", "E", "J", "XS")
 # Words before an application phrase that name no company.
 NOT_A_COMPANY: frozenset[str] = frozenset(
     {
@@ -481,6 +488,30 @@ NOT_A_COMPANY: frozenset[str] = frozenset(
         "면접",
         "전형",
         "최종",
+        "환경",
+        "조직",
+        "문화",
+        "현장",
+        "업계",
+        "산업",
+        "시장",
+        "무대",
+        "세상",
+        "세계",
+        "직장",
+        "일자리",
+        "모집",
+        "공고",
+        "채용공고",
+        "정규직",
+        "계약직",
+        "신입사원",
+        "사원",
+        "연구원",
+        "개발자",
+        "엔지니어",
+        "직책",
+        "역할",
     }
 )
 _NO_COMPANY_ENDINGS = ("회사", "기업", "직무", "분야", "부서", "공채", "채용", "팀", "과정", "학교")
@@ -494,11 +525,11 @@ class _Candidate:
     known: bool = True
 
 
-def _is_application(text: str, mention: Mention) -> bool:
+def _is_application(text: str, mention: Mention, known: bool = True) -> bool:
     """Is this mention in an application phrase (reading the target: see the docstring)?"""
     if not _ends_word(text, mention.end):
         return False
-    if addresses_as_target(text, mention):
+    if known and addresses_as_target(text, mention):
         return True
     begin, stop = _sentence(text, mention.start, mention.end)
     before = text[begin : mention.start]
@@ -506,7 +537,7 @@ def _is_application(text: str, mention: Mention) -> bool:
     if key in mention.company.ambiguous and not _LEFT_OK_AMBIGUOUS.re.search(before):
         return False
     rest = text[mention.end : stop]
-    if not _APPLICATION.re.search(rest):
+    if not (_APPLICATION if known else _UNKNOWN_APPLICATION).re.search(rest):
         return False
     return not _PAST_EXPERIENCE.re.search(text[begin:stop])
 
@@ -515,6 +546,20 @@ def _could_be_company(name: str) -> bool:
     if len(name) < 2 or name in NOT_A_COMPANY or name[0].isdigit():
         return False
     return not (name.endswith(_NO_COMPANY_ENDINGS) and len(name) <= 4)
+
+
+@lru_cache(maxsize=1024)
+def _reads_as_a_name(name: str) -> bool:
+    """Kiwi reads `name` as nouns or letters only (`가온소프트`, `SSAFY`), not `있어서`."""
+    if not re.search(f"[{_HANGUL}]", name):
+        return True
+    try:
+        from essaylint.korean.model import get_kiwi
+
+        tokens = get_kiwi().tokenize(name)
+    except Exception:
+        return False  # without Kiwi, no unknown names: precision first
+    return not any(str(t.tag).startswith(_NOT_IN_A_NAME) for t in tokens)
 
 
 def _unknown_applications(text: str) -> Iterator[tuple[str, int, int]]:
@@ -529,7 +574,8 @@ def _unknown_applications(text: str) -> Iterator[tuple[str, int, int]]:
                 continue
             start, end = word.start(), word.start() + len(name)
             company = Company(key=company_key(name), name=name, names=(name,))
-            if _is_application(text, Mention(start, end, name, company, False)):
+            mention = Mention(start, end, name, company, False)
+            if _is_application(text, mention, known=False) and _reads_as_a_name(name):
                 yield name, start, end
             break
 
