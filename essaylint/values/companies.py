@@ -329,12 +329,24 @@ def _ends_word(text: str, end: int) -> bool:
     return text.startswith(_PARTICLES, end) or text.startswith(("입사", "지원", "귀사"), end)
 
 
+# No real sentence is longer: text without breaks is read in windows of this many characters
+# around a mention, so a file of one endless line costs no more per mention than a sentence.
+MAX_SENTENCE = 600
+
+
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    begin = 0
-    for match in _SENTENCE_BREAK.re.finditer(text, 0, start):
+    limit = min(len(text), end + MAX_SENTENCE)
+    found = _SENTENCE_BREAK.re.search(text, end, limit)
+    return _sentence_start(text, start), found.end() if found else limit
+
+
+def _sentence_start(text: str, start: int) -> int:
+    """Where the sentence holding `start` begins, looking back at most `MAX_SENTENCE`
+    characters (a scan from the file's start made every mention cost the text before it)."""
+    begin = max(start - MAX_SENTENCE, 0)
+    for match in _SENTENCE_BREAK.re.finditer(text, begin, start):
         begin = match.end()
-    found = _SENTENCE_BREAK.re.search(text, end)
-    return begin, found.end() if found else len(text)
+    return begin
 
 
 def addresses_as_target(text: str, mention: Mention) -> bool:
@@ -421,6 +433,7 @@ _APPLICATION = LazyPattern(
 _UNKNOWN_APPLICATION = LazyPattern(_HIRING)
 _WORD = LazyPattern(rf"(?<![{_HANGUL}A-Za-z0-9&])[{_HANGUL}A-Za-z][{_HANGUL}A-Za-z0-9&]{{1,24}}")
 _NAME_PARTICLES = ("에서", "에게", "에", "의", "")
+_HIRING_WORDS = ("공채", "채용", "지원", "입사", "합류", "귀사")
 # Kiwi tags a name never has: verbs, adjectives, endings, particles, suffixes (`있어서`, `통해`).
 _NOT_IN_A_NAME = ("V", "E", "J", "XS")
 # Words before an application phrase that name no company.
@@ -562,9 +575,15 @@ def _reads_as_a_name(name: str) -> bool:
     return not any(str(t.tag).startswith(_NOT_IN_A_NAME) for t in tokens)
 
 
-def _unknown_applications(text: str) -> Iterator[tuple[str, int, int]]:
-    """(name, start, end) of words no preset knows, written in an application phrase."""
+def _unknown_applications(text: str, taken: set[int]) -> Iterator[tuple[str, int, int]]:
+    """(name, start, end) of words no preset knows, written in an application phrase; words
+    starting inside a known company's name (`taken`) are not read."""
     for word in _WORD.re.finditer(text):
+        if word.start() in taken:
+            continue
+        # Cheap first: a hiring word soon after (most words of an answer have none).
+        if not any(w in text[word.end() : word.end() + 24] for w in _HIRING_WORDS):
+            continue
         found = word.group()
         for particle in _NAME_PARTICLES:
             if particle and not found.endswith(particle):
@@ -590,17 +609,15 @@ def text_company(document: Document, companies: list[Company]) -> Company | None
         if not text.strip():
             continue
         unknown_texts.append(text)
-        taken: list[tuple[int, int]] = []
+        taken: set[int] = set()
         for mention in mentions(text, known):
-            taken.append((mention.start, mention.end))
+            taken.update(range(mention.start, mention.end))
             if mention.product:
                 continue
             entry = found.setdefault(mention.company.key, _Candidate(mention.company))
             entry.mentions += 1
             entry.applications += _is_application(text, mention)
-        for name, start, _ in _unknown_applications(text):
-            if any(a <= start < b for a, b in taken):
-                continue
+        for name, _, _ in _unknown_applications(text, taken):
             key = company_key(name)
             if key in found and found[key].known:
                 continue

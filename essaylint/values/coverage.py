@@ -6,8 +6,9 @@ and case ignored) is not added twice, but its related terms are merged:
 1. the document's own values sections (`## 인재상`, `## 핵심 가치` …: see `extract.py`);
 2. front matter (`values:`) and config (`values = [...]`); `synonyms` (config) add related
    terms to the value they name, or to every value sharing a key word with it;
-3. the preset of the target company (`company:` in front matter or config, or the company the
-   document's title names), shipped in `rules/values/` or found in a user pack.
+3. the preset of the target company (`company:` in front matter or config, the company the
+   document's title names, or the one its answers apply to: `companies.py`), shipped in
+   `rules/values/` or found in a user pack.
 
 A value from the document keeps the statement it was written in; the statement's distinctive
 words reference it too (`statements.py`). `known_values` returns the merged list with each

@@ -21,6 +21,10 @@ phrase chosen to be specific. English words match on stems, case-insensitively, 
 their words (`Think Big`). The whole phrase, at the start of a word and with or without the
 spaces it has (`주인 의식`, `SUPEX`), always counts too.
 
+A value written with a statement is also referenced by the statement's attitude words, and one
+part of a multi-word value then needs one of them: see `statements.py`. `term_evidence` returns
+the answer's words behind a match (`주도적` for the key `주도`), for showing why.
+
 Without kiwipiepy the same keys are approximated by stripping common endings and matching at the
 start of a word (`도전` in `도전하는`, not in `재도전`); `fallback_used()` says so once.
 """

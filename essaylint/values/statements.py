@@ -25,7 +25,7 @@ no longer enough: `목표` (in `목표 응답 시간을 정하고`) does not ref
 `스스로 몰입하고 주도적으로 일하는 사람`; `목표를 달성` (every part) or `목표` with one statement
 word does.
 Without a statement the old rule stands: the head noun alone counts. `선배` never references
-`선함`: keys are whole lemmas (`선배`, `선하`).
+`선함`: keys are whole lemmas (`선배`, `선하`). Without kiwipiepy, statements are not used.
 """
 
 from __future__ import annotations
