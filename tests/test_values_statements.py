@@ -286,6 +286,44 @@ def test_statements_in_the_three_shapes() -> None:
     }
 
 
+ROWS = (
+    ("스스로 몰입하고 주도적으로 일하는 사람", "리더십, 목표 달성"),
+    ("서로 존중하는 사람", "협업"),
+)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "| 인재상 |\n|---|\n" + "".join(f"| {s} **({k})** |\n" for s, k in ROWS),
+        "| 번호 | 인재상 |\n|---|---|\n"
+        + "".join(f"| {i} | {s} **({k})** |\n" for i, (s, k) in enumerate(ROWS, 1)),
+        "| 인재상 | 키워드 |\n|---|---|\n" + "".join(f"| {s} | **({k})** |\n" for s, k in ROWS),
+        "".join(f"{i}. {s} **({k})**\n" for i, (s, k) in enumerate(ROWS, 1)),
+        "".join(f"{s} **({k})**\n\n" for s, k in ROWS),
+        "".join(f"- **{k}**: {s}\n" for s, k in ROWS),
+        "".join(f"### {k}\n{s}\n\n" for s, k in ROWS),
+    ],
+    ids=[
+        "one-column",
+        "numbered",
+        "statement-then-keywords",
+        "numbered-list",
+        "lines",
+        "bold-first",
+        "headings",
+    ],
+)
+def test_statement_table_shapes(body: str) -> None:
+    text = "# 자기소개서\n\n## 인재상\n\n" + body + "\n## 1. 지원 동기\n답변입니다.\n"
+    found = [(v.name, v.statement) for v in extract_values(build_document(text), text.split("\n"))]
+    assert found == [
+        ("리더십", ROWS[0][0]),
+        ("목표 달성", ROWS[0][0]),
+        ("협업", ROWS[1][0]),
+    ]
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.text(alphabet=st.sampled_from("카오네버가온에서지원공채입사 싶겠다.\n#*()|:"), max_size=120)

@@ -65,6 +65,10 @@ HEADER_WORDS = frozenset(
         "description",
         "meaning",
         "name",
+        "번호",
+        "순번",
+        "no",
+        "statement",
     }
 )
 _SEPARATOR = compile_pattern(r"\s*(?:[:：]|\s[-–—|]\s|\s?[–—]\s?)\s*")
@@ -280,6 +284,17 @@ def _rows(spans: Sequence[Span]) -> Iterator[_Row]:
 
 
 _Found = tuple[str, tuple[str, ...], str]  # (value, glosses, statement)
+_INDEX_CELL = compile_pattern(r"^\s*(?:\d{1,2}\s*[.)]?|[①-⑳]|[A-Za-z][.)])?\s*$")
+_STATEMENT_END = compile_pattern(r"(?:사람|인재|자세|태도|조직|문화)\s*$")
+
+
+def _reads_as_statement(text: str) -> bool:
+    """A description rather than a keyword: a sentence, or three words or more ending like
+    a 인재상 statement (`주도적으로 일하는 사람`)."""
+    words = text.split()
+    if looks_like_sentence(text):
+        return len(words) >= 2
+    return len(words) >= 5 or (len(words) >= 3 and bool(_STATEMENT_END.search(text)))
 
 
 def _with(terms: list[tuple[str, tuple[str, ...]]], statement: str) -> list[_Found]:
@@ -292,8 +307,17 @@ def _row_values(row: _Row, lines: Sequence[str] | None, short_lines: bool) -> li
         return "".join(s.text for s in cell)
 
     if len(row.cells) >= 2:
-        # The description is the second cell; later ones are the writer's notes (`연결할 경험`).
-        return _with(split_terms(cell_text(row.cells[0])), cell_text(row.cells[1]))
+        cells = [c for c in row.cells if not _INDEX_CELL.match(cell_text(c))]
+        if len(cells) == 1:  # `| 1 | 스스로 … 사람 **(리더십)** |`: the numbered cell is the row
+            return _row_values(_Row(row.line, cells), lines, short_lines)
+        if len(cells) >= 2:
+            first, second = cell_text(cells[0]), cell_text(cells[1])
+            keywords = split_terms(second)
+            if keywords and _reads_as_statement(first) and not _reads_as_statement(second):
+                # `| 스스로 몰입하는 사람 | **(리더십, 목표 달성)** |`: statement, then keywords.
+                return _with(keywords, first)
+            # The description is the second cell; later ones are notes (`연결할 경험`).
+            return _with(split_terms(first), second)
     cell = row.cells[0]
     line_text = lines[row.line - 1] if lines is not None and row.line - 1 < len(lines) else None
     bold: list[str] = []
