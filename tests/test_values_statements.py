@@ -214,6 +214,13 @@ def test_no_target_without_a_clear_application(answers: tuple[str, ...]) -> None
     assert target(*answers) is None
 
 
+def test_a_name_that_is_also_a_word_before_a_hiring_noun() -> None:
+    assert (
+        target("이번 토스 신입 공채에 지원했습니다.", "토스에서 송금을 다루고 싶습니다.") == "토스"
+    )
+    assert target("생산 라인에 지원 인력을 배치했습니다.", "라인 공정을 바꿨습니다.") is None
+
+
 def test_an_unknown_name_needs_two_application_phrases() -> None:
     assert target("누리랩스에 지원합니다.", "누리랩스 제품이 좋습니다.") is None
     assert target("누리랩스 신입 공채에 지원합니다.", "누리랩스에 입사하여 일하겠습니다.") == (

@@ -418,10 +418,14 @@ def title_company(document: Document, companies: list[Company]) -> Company | Non
 
 
 # After a company name, in its sentence: it is the one applied to (reading the target only).
-_HIRING = (
+_HIRING_NOUN = (
     r"^\s*(?:의\s*)?(?:(?:19|20)\d{2}\s*년\s*)?(?:상반기\s*|하반기\s*)?"
     r"(?:신입\s*|경력\s*)?(?:사원\s*)?(?:공채|공개\s*채용|채용\s*(?:에|과정|전형))"
-    r"|^\s*(?:에|에게)\s*(?:꼭\s*|다시\s*|당당히\s*)?지원"
+)
+# `토스 신입 공채`: a name that is also a word (`토스`, `라인`) is a company before a hiring noun.
+_HIRED_BY = LazyPattern(_HIRING_NOUN)
+_HIRING = (
+    _HIRING_NOUN + r"|^\s*(?:에|에게)\s*(?:꼭\s*|다시\s*|당당히\s*)?지원"
     r"|^\s*에\s*(?:입사|합류)"
     r"|^\s*(?:귀사|\(\s*귀사\s*\))"
 )
@@ -547,9 +551,9 @@ def _is_application(text: str, mention: Mention, known: bool = True) -> bool:
     begin, stop = _sentence(text, mention.start, mention.end)
     before = text[begin : mention.start]
     key = company_key(mention.text)
-    if key in mention.company.ambiguous and not _LEFT_OK_AMBIGUOUS.re.search(before):
-        return False
     rest = text[mention.end : stop]
+    if key in mention.company.ambiguous and not _LEFT_OK_AMBIGUOUS.re.search(before):
+        return bool(_HIRED_BY.re.search(rest)) and not _PAST_EXPERIENCE.re.search(text[begin:stop])
     if not (_APPLICATION if known else _UNKNOWN_APPLICATION).re.search(rest):
         return False
     return not _PAST_EXPERIENCE.re.search(text[begin:stop])
