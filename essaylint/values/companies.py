@@ -14,7 +14,9 @@ an application phrase that is not dated as the past (`당시`, `작년`, `인턴
 `addresses_as_target` accepts. The company with the most such phrases is the target when it has
 
 - at least one (a known company: a preset or config entry) and is named at least twice, or at
-  least two (a name no preset knows, read from the phrase itself: `가온소프트에 지원`); and
+  least two (a name no preset knows, read from the phrase itself: `가온소프트에 지원`,
+  `가온소프트 신입 공채`, `가온소프트에 입사`, never from `…에서 … 싶`; Kiwi must read it as
+  nouns or letters, so `있어서` is none); and
 - more than twice the phrases of the runner-up, and at least twice its mentions.
 
 So a copied sentence (`네이버에 입사하여`) in an application naming 카카오 three times does not
@@ -598,7 +600,7 @@ def _unknown_applications(text: str, taken: set[int]) -> Iterator[tuple[str, int
             start, end = word.start(), word.start() + len(name)
             company = Company(key=company_key(name), name=name, names=(name,))
             mention = Mention(start, end, name, company, False)
-            if _is_application(text, mention, known=False) and _reads_as_a_name(name):
+            if _is_application(text, mention, known=False):
                 yield name, start, end
             break
 
@@ -634,15 +636,30 @@ def text_company(document: Document, companies: list[Company]) -> Company | None
             word = compile_pattern(rf"(?<![{_HANGUL}A-Za-z0-9]){re.escape(entry.company.name)}")
             entry.mentions = sum(len(word.findall(t)) for t in unknown_texts)
     ranked = sorted(found.values(), key=lambda c: (c.applications, c.mentions), reverse=True)
+    return _leader(ranked)
+
+
+def _named(candidate: _Candidate) -> bool:
+    """A known company, or an unknown name Kiwi reads as nouns (not `있어서`)."""
+    return candidate.known or _reads_as_a_name(candidate.company.name)
+
+
+def _leader(ranked: list[_Candidate]) -> Company | None:
+    """The leading candidate when it clearly leads (see the module docstring). Kiwi is asked
+    about an unknown name only when it leads or is the runner-up, so most files never load it
+    here."""
+    while ranked and not _named(ranked[0]):
+        ranked = ranked[1:]
     if not ranked:
         return None
     top = ranked[0]
     if top.applications < (1 if top.known else 2) or top.mentions < 2:
         return None
-    if len(ranked) > 1:
-        second = ranked[1]
-        if top.applications <= 2 * second.applications or top.mentions < 2 * second.mentions:
-            return None
+    second = next((c for c in ranked[1:] if _named(c)), None)
+    if second is not None and (
+        top.applications <= 2 * second.applications or top.mentions < 2 * second.mentions
+    ):
+        return None
     return top.company
 
 
