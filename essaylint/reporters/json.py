@@ -9,9 +9,16 @@
              "also": [further edits of the same fix, the same six keys] when it has any)
             "sections": [{"title", "line", "level", "kind", "state", "count", "limit", "min",
                           "mode", "limit_source", "path", "style", "alt_titles"}],
-            "company", "values": [{"name", "origin"}], "coverage": {question: [value]}}],
+            "company", "company_source", "values": [{"name", "origin", "statement"}],
+            "coverage": {question: [value]}, "matched": {question: {value: [word]}}}],
  "summary": {"files", "errors", "warnings", "infos", "questions", "complete", "score"}}
 ```
+
+`company_source` says where the target company was read: `front-matter`, `title`, `config` or
+`text` (the answers' application phrases); null without a company. A value's `statement` is the
+line of the document's values section it came from (null for other origins). `matched` gives,
+per question and per value it references, the answer's words that matched (`{"리더십":
+["주도적"]}`), so a reader can judge each match.
 """
 
 from __future__ import annotations
@@ -84,6 +91,7 @@ class SectionModel(BaseModel):
 class ValueModel(BaseModel):
     name: str
     origin: str
+    statement: str | None = None
 
 
 class FileModel(BaseModel):
@@ -98,8 +106,10 @@ class FileModel(BaseModel):
     findings: list[FindingModel]
     sections: list[SectionModel]
     company: str | None = None
+    company_source: str | None = None
     values: list[ValueModel] = []
     coverage: dict[str, list[str]] = {}
+    matched: dict[str, dict[str, list[str]]] = {}
 
 
 class SummaryModel(BaseModel):
