@@ -375,8 +375,10 @@ FILE_KEYS = {
     "findings",
     "sections",
     "company",
+    "company_source",
     "values",
     "coverage",
+    "matched",
 }
 FINDING_KEYS = {
     "code",

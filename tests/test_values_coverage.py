@@ -77,7 +77,12 @@ def test_coverage_rows_are_answered_questions() -> None:
     assert coverage.company == "카카오"
     data = coverage.to_json()
     json.dumps(data, ensure_ascii=False)
-    assert data["values"][0] == {"name": "도전 의식", "origin": "document:8"}
+    # Fields are only ever added: name and origin as before, the statement since issue 19.
+    assert data["values"][0] == {
+        "name": "도전 의식",
+        "origin": "document:8",
+        "statement": "새로운 일에 먼저 뛰어드는 자세",
+    }
 
 
 def test_no_values_means_empty_coverage() -> None:

@@ -6,7 +6,10 @@ An answered question (not empty, not a stub) whose answer mentions none of the c
 then front matter and config (`values`, `synonyms`), then the preset of the target company
 (`company = "kakao"`, or the company the document's title names). Inflected forms count
 (`도전하는`, `도전적인` and `도전했습니다` reference `도전 의식`), and so do related terms
-(`믿음` for `신뢰`). The finding is on the question's heading and names the values.
+(`믿음` for `신뢰`). A value written with a statement (`스스로 몰입하고 주도적으로 일하는 사람
+**(리더십, 목표 달성)**`, `리더십: …`, a table's description cell) is referenced by the
+statement's attitude words too (`주도적인 학습` references `리더십`); `score --details` shows
+which words matched. The finding is on the question's heading and names the values.
 
 Questions under a group whose title marks interview or technical notes (`# 면접 예상 질문`,
 `# 기술 질문`, `Technical`) are skipped: see the `skip` option. Nothing is reported when no
@@ -39,8 +42,9 @@ Tie the answer to one value with a concrete episode: what you did that shows it,
 alone.
 
 ## False positives
-Matching compares lemmas, so a value named only by a paraphrase is missed: add the paraphrase
-under `synonyms` (`synonyms = {신뢰 = ["믿고 맡기"]}`). Questions that need no value (a
+Matching compares lemmas, so a value named only by a paraphrase is missed: write the value
+with a statement in the document's 인재상 section, or add the paraphrase under `synonyms`
+(`synonyms = {신뢰 = ["믿고 맡기"]}`). Questions that need no value (a
 technical answer, a portfolio link) can be excluded with `skip` or selected with `applies_to`,
 or silenced with `<!-- essaylint-disable-next-line missing-value -->` above the heading.
 """

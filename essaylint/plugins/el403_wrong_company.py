@@ -4,8 +4,9 @@
 A known company other than the target, written as the company being applied to: `네이버에
 입사하여 … 하겠습니다`, `네이버에 지원하게 된 동기`, `네이버의 일원이 되어 … 싶습니다`,
 `네이버에서 일하고 싶습니다`, `귀사 네이버` in an application to 카카오. The target comes from
-`company` (front matter or config, a preset slug or a name) or the document's title
-(`# 카카오 자기소개서`); a question under a group titled with another company (a file holding
+`company` (front matter or config, a preset slug or a name), the document's title
+(`# 카카오 자기소개서`), or else the answers themselves when one company clearly leads their
+application phrases (`이번 카카오 신입 공채에 지원한`, `카카오에 지원하였습니다`); a question under a group titled with another company (a file holding
 several applications) is for that company. Known companies are the presets' names and aliases
 plus config `companies`.
 

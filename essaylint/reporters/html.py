@@ -13,7 +13,8 @@ nothing. The page replaces the old one atomically, so a full disk leaves the old
 Stable hooks for tests and user styles: `article.document` per file (`article.file-error` when
 it could not be read), `tr.question.state-<state>` with `data-line`, `data-count` and
 `data-limit` per question, `.track` > `.bar` (+ `.over` past the limit) for the fill bar,
-`li.finding.severity-<severity>` with `data-code`, and `table.coverage` for the values matrix.
+`li.finding.severity-<severity>` with `data-code`, `table.coverage` for the values matrix (a
+mark's `title` names the answer's words that matched) and `ul.why` listing them per question.
 """
 
 from __future__ import annotations
@@ -232,6 +233,8 @@ tr.state-empty, tr.state-placeholder { background: #fffafa; }
 .coverage td { text-align: center; min-width: 4.5em; }
 .coverage td.hit { color: var(--green); font-weight: 700; background: var(--green-bg); }
 .coverage td.miss { color: var(--line); }
+.why { margin: 4px 0 0; padding-left: 1.2em; font-size: 13px; }
+.why .q { color: var(--muted); }
 .coverage tr.none th, .legend .none-key { color: var(--amber); }
 .legend { font-size: 12px; margin: 8px 0 0; }
 .coverage tfoot th, .coverage tfoot td { font-weight: 700; border-bottom: 0; }
@@ -617,11 +620,24 @@ def _origin(label: str) -> str:
     return f"{name} {detail}".strip()
 
 
+# Where the target company was read, for the coverage heading.
+_SOURCES = {"front-matter": "머리말", "title": "제목", "config": "설정", "text": "본문에서 찾음"}
+
+
+def _why(value: str, matched: dict[str, tuple[str, ...]]) -> str:
+    """`리더십 ← 주도적, 몰입`: the answer's words that reference the value."""
+    words = matched.get(value, ())
+    return f"{value} ← {', '.join(words)}" if words else value
+
+
 def _coverage(coverage: Coverage | None, anchor: str) -> str:
     if coverage is None or not coverage.values:
         return ""
     counts = coverage.counts()
-    company = f" ({escape(coverage.company)})" if coverage.company else ""
+    company = ""
+    if coverage.company:
+        source = _SOURCES.get(coverage.company_source or "", "")
+        company = f" ({escape(coverage.company)}{f' · {source}' if source else ''})"
     head = "".join(
         f'<th scope="col">{escape(v)}<span class="origin">'
         f"{escape(_origin(coverage.origins.get(v, '')))}</span></th>"
@@ -630,7 +646,9 @@ def _coverage(coverage: Coverage | None, anchor: str) -> str:
     rows = []
     for row in coverage.rows:
         cells = "".join(
-            '<td class="hit">✓</td>' if v in row.values else '<td class="miss">·</td>'
+            f'<td class="hit" title="{escape(_why(v, row.matched))}">✓</td>'
+            if v in row.values
+            else '<td class="miss">·</td>'
             for v in coverage.values
         )
         none = ' class="none"' if not row.values else ""
@@ -644,6 +662,15 @@ def _coverage(coverage: Coverage | None, anchor: str) -> str:
         for v in coverage.values
     )
     notes = "".join(f'<p class="muted">{escape(n)}</p>' for n in coverage.notes)
+    why = "".join(
+        f'<li data-line="{row.line}"><span class="q">{escape(row.title)}</span> '
+        + " · ".join(escape(_why(v, row.matched)) for v in row.values)
+        + "</li>"
+        for row in coverage.rows
+        if row.matched
+    )
+    if why:
+        notes = f'<p class="muted">답변에서 찾은 말:</p><ul class="why">{why}</ul>{notes}'
     return (
         f'<section class="block values"><h3>인재상 반영{company}</h3>'
         f'<table class="coverage"><thead><tr><th scope="col">질문</th>{head}</tr></thead>'

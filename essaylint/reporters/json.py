@@ -9,9 +9,16 @@
              "also": [further edits of the same fix, the same six keys] when it has any)
             "sections": [{"title", "line", "level", "kind", "state", "count", "limit", "min",
                           "mode", "limit_source", "path", "style", "alt_titles"}],
-            "company", "values": [{"name", "origin"}], "coverage": {question: [value]}}],
+            "company", "company_source", "values": [{"name", "origin", "statement"}],
+            "coverage": {question: [value]}, "matched": {question: {value: [word]}}}],
  "summary": {"files", "errors", "warnings", "infos", "questions", "complete", "score"}}
 ```
+
+`company_source` says where the target company was read: `front-matter`, `title`, `config` or
+`text` (the answers' application phrases); null without a company. A value's `statement` is the
+line of the document's values section it came from (null for other origins). `matched` gives,
+per question and per value it references, the answer's words that matched (`{"리더십":
+["주도적"]}`), so a reader can judge each match.
 """
 
 from __future__ import annotations
@@ -29,8 +36,14 @@ VERSION = 1
 # The values keys of a file, in the report's order, with what a file without values shows;
 # a value's own keys. (The shape is `reporters.json_schema`'s models, written without pydantic,
 # whose import and model building cost a one-file run ~0.1 s.)
-FILE_VALUES: tuple[tuple[str, Any], ...] = (("company", None), ("values", []), ("coverage", {}))
-VALUE_KEYS = ("name", "origin")
+FILE_VALUES: tuple[tuple[str, Any], ...] = (
+    ("company", None),
+    ("company_source", None),
+    ("values", []),
+    ("coverage", {}),
+    ("matched", {}),
+)
+VALUE_KEYS = ("name", "origin", "statement")
 
 
 def _edit(edit: Edit) -> dict[str, Any]:

@@ -68,6 +68,7 @@ class SectionModel(BaseModel):
 class ValueModel(BaseModel):
     name: str
     origin: str
+    statement: str | None = None
 
 
 class FileModel(BaseModel):
@@ -82,8 +83,10 @@ class FileModel(BaseModel):
     findings: list[FindingModel]
     sections: list[SectionModel]
     company: str | None = None
+    company_source: str | None = None
     values: list[ValueModel] = []
     coverage: dict[str, list[str]] = {}
+    matched: dict[str, dict[str, list[str]]] = {}
 
 
 class SummaryModel(BaseModel):

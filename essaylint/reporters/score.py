@@ -3,6 +3,10 @@
 The details show a fill bar per question, `████████░░  82%` against its limit, `██████████▶ 132%`
 past it (red with colour); without colour the characters alone say the same. Columns are
 aligned in display width (Hangul takes two columns), so the rows line up in a terminal.
+
+After the questions comes the 인재상 matrix, headed by the target company and where it was read
+(`인재상 반영 (카카오, text):` front-matter, title, config or text), then `근거:` with, per
+question, the answer's words that referenced each value (`리더십 ← 주도적`).
 """
 
 from __future__ import annotations
@@ -121,7 +125,17 @@ def _render_coverage(result: FileResult, out: TextIO) -> None:
         return
     from essaylint.values import render_coverage
 
-    company = f" ({coverage.company})" if coverage.company else ""
+    company = ""
+    if coverage.company:
+        source = f", {coverage.company_source}" if coverage.company_source else ""
+        company = f" ({coverage.company}{source})"
     out.write(f"  인재상 반영{printable(company)}:\n")
     for line in render_coverage(coverage, 100):
         out.write(f"    {printable(line)}\n")  # question titles and values from the file
+    # Why each mark is there: the answer's words that matched, so the writer can judge them.
+    matched = [row for row in coverage.rows if row.matched]
+    if matched:
+        out.write("    근거:\n")
+    for row in matched:
+        why = " · ".join(f"{v} ← {', '.join(words)}" for v, words in row.matched.items())
+        out.write(f"      {printable(row.title)}: {printable(why)}\n")

@@ -3,9 +3,26 @@
 The target is, in order: the front matter's `company` (a preset slug or any name), else the one
 company the document's title names (a top-level group heading such as `# 카카오 자기소개서`, or a
 values section title such as `## 카카오 인재상`), else the config's `company`: a folder-wide
-config yields to a file that says which company it is for. A question under a group whose title
-names a company (a file holding several applications) is for that company, unless the front
-matter pins one.
+config yields to a file that says which company it is for. When none of them says, the answers
+do (`text_company`): the company named in application phrases and clearly the most mentioned
+one. A question under a group whose title names a company (a file holding several applications)
+is for that company, unless the front matter pins one.
+
+Read from the answers, a company counts when a mention of it is followed, in its sentence, by
+an application phrase that is not dated as the past (`당시`, `작년`, `인턴` …): `카카오 신입
+공채`, `카카오에 지원`, `카카오에 입사하여`, `카카오에서 … 싶습니다`, `귀사 카카오`, or any phrase
+`addresses_as_target` accepts. The company with the most such phrases is the target when it has
+
+- at least one (a known company: a preset or config entry) and is named at least twice, or at
+  least two (a name no preset knows, read from the phrase itself: `가온소프트에 지원`,
+  `가온소프트 신입 공채`, `가온소프트에 입사`, never from `…에서 … 싶`; Kiwi must read it as
+  nouns or letters, so `있어서` is none); and
+- more than twice the phrases of the runner-up, and at least twice its mentions.
+
+So a copied sentence (`네이버에 입사하여`) in an application naming 카카오 three times does not
+change the target, and a file holding two applications (two companies, each applied to) gets
+none. Words that name no company (`회사`, `직무`, `공채`, `인턴십`, `동아리` …) are never read
+as an unknown name.
 
 Known companies are the presets' names and aliases plus config `companies` (each entry a name,
 optionally with aliases after `|`: `"네이버웹툰|Naver Webtoon"`). Products of every preset are
@@ -314,12 +331,24 @@ def _ends_word(text: str, end: int) -> bool:
     return text.startswith(_PARTICLES, end) or text.startswith(("입사", "지원", "귀사"), end)
 
 
+# No real sentence is longer: text without breaks is read in windows of this many characters
+# around a mention, so a file of one endless line costs no more per mention than a sentence.
+MAX_SENTENCE = 600
+
+
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    begin = 0
-    for match in _SENTENCE_BREAK.re.finditer(text, 0, start):
+    limit = min(len(text), end + MAX_SENTENCE)
+    found = _SENTENCE_BREAK.re.search(text, end, limit)
+    return _sentence_start(text, start), found.end() if found else limit
+
+
+def _sentence_start(text: str, start: int) -> int:
+    """Where the sentence holding `start` begins, looking back at most `MAX_SENTENCE`
+    characters (a scan from the file's start made every mention cost the text before it)."""
+    begin = max(start - MAX_SENTENCE, 0)
+    for match in _SENTENCE_BREAK.re.finditer(text, begin, start):
         begin = match.end()
-    found = _SENTENCE_BREAK.re.search(text, end)
-    return begin, found.end() if found else len(text)
+    return begin
 
 
 def addresses_as_target(text: str, mention: Mention) -> bool:
@@ -390,20 +419,278 @@ def title_company(document: Document, companies: list[Company]) -> Company | Non
     return named[0] if len(named) == 1 else None
 
 
+# After a company name, in its sentence: it is the one applied to (reading the target only).
+_HIRING_NOUN = (
+    r"^\s*(?:의\s*)?(?:(?:19|20)\d{2}\s*년\s*)?(?:상반기\s*|하반기\s*)?"
+    r"(?:신입\s*|경력\s*)?(?:사원\s*)?(?:공채|공개\s*채용|채용\s*(?:에|과정|전형))"
+)
+# `토스 신입 공채`: a name that is also a word (`토스`, `라인`) is a company before a hiring noun.
+_HIRED_BY = LazyPattern(_HIRING_NOUN)
+_HIRING = (
+    _HIRING_NOUN + r"|^\s*(?:에|에게)\s*(?:꼭\s*|다시\s*|당당히\s*)?지원"
+    r"|^\s*에\s*(?:입사|합류)"
+    r"|^\s*(?:귀사|\(\s*귀사\s*\))"
+)
+_APPLICATION = LazyPattern(
+    _HIRING + r"|^\s*(?:으로|로)\s*(?:입사|합류)|^\s*에서\s*[^.!?\n]{0,60}?(?:싶|겠)"
+)
+# A name no preset knows is read only from these phrases: `가온소프트에서 … 싶습니다` is too
+# close to `수평적인 환경에서 일하고 싶습니다`.
+_UNKNOWN_APPLICATION = LazyPattern(_HIRING)
+_WORD = LazyPattern(rf"(?<![{_HANGUL}A-Za-z0-9&])[{_HANGUL}A-Za-z][{_HANGUL}A-Za-z0-9&]{{1,24}}")
+_NAME_PARTICLES = ("에서", "에게", "에", "의", "")
+_HIRING_WORDS = ("공채", "채용", "지원", "입사", "합류", "귀사")
+# Kiwi tags a name never has: verbs, adjectives, endings, particles, suffixes (`있어서`, `통해`).
+_NOT_IN_A_NAME = ("V", "E", "J", "XS")
+# Words before an application phrase that name no company.
+NOT_A_COMPANY: frozenset[str] = frozenset(
+    {
+        "회사",
+        "귀사",
+        "당사",
+        "기업",
+        "직무",
+        "직군",
+        "분야",
+        "부서",
+        "팀",
+        "포지션",
+        "자리",
+        "공채",
+        "채용",
+        "신입",
+        "경력",
+        "이번",
+        "금번",
+        "올해",
+        "상반기",
+        "하반기",
+        "인턴",
+        "인턴십",
+        "동아리",
+        "학회",
+        "대회",
+        "공모전",
+        "프로그램",
+        "교육",
+        "과정",
+        "부트캠프",
+        "아카데미",
+        "장학금",
+        "대학",
+        "대학교",
+        "대학원",
+        "학교",
+        "연구실",
+        "곳",
+        "이곳",
+        "그곳",
+        "여기",
+        "저",
+        "제가",
+        "저희",
+        "우리",
+        "본",
+        "해당",
+        "그룹",
+        "계열사",
+        "사업부",
+        "본사",
+        "지사",
+        "센터",
+        "연구소",
+        "스타트업",
+        "대기업",
+        "중소기업",
+        "공기업",
+        "서류",
+        "면접",
+        "전형",
+        "최종",
+        "환경",
+        "조직",
+        "문화",
+        "현장",
+        "업계",
+        "산업",
+        "시장",
+        "무대",
+        "세상",
+        "세계",
+        "직장",
+        "일자리",
+        "모집",
+        "공고",
+        "채용공고",
+        "정규직",
+        "계약직",
+        "신입사원",
+        "사원",
+        "연구원",
+        "개발자",
+        "엔지니어",
+        "직책",
+        "역할",
+    }
+)
+_NO_COMPANY_ENDINGS = ("회사", "기업", "직무", "분야", "부서", "공채", "채용", "팀", "과정", "학교")
+
+
+@dataclass(slots=True)
+class _Candidate:
+    company: Company
+    applications: int = 0
+    mentions: int = 0
+    known: bool = True
+
+
+def _is_application(text: str, mention: Mention, known: bool = True) -> bool:
+    """Is this mention in an application phrase (reading the target: see the docstring)?"""
+    if not _ends_word(text, mention.end):
+        return False
+    if known and addresses_as_target(text, mention):
+        return True
+    begin, stop = _sentence(text, mention.start, mention.end)
+    before = text[begin : mention.start]
+    key = company_key(mention.text)
+    rest = text[mention.end : stop]
+    if key in mention.company.ambiguous and not _LEFT_OK_AMBIGUOUS.re.search(before):
+        return bool(_HIRED_BY.re.search(rest)) and not _PAST_EXPERIENCE.re.search(text[begin:stop])
+    if not (_APPLICATION if known else _UNKNOWN_APPLICATION).re.search(rest):
+        return False
+    return not _PAST_EXPERIENCE.re.search(text[begin:stop])
+
+
+def _could_be_company(name: str) -> bool:
+    if len(name) < 2 or name in NOT_A_COMPANY or name[0].isdigit():
+        return False
+    return not (name.endswith(_NO_COMPANY_ENDINGS) and len(name) <= 4)
+
+
+@lru_cache(maxsize=1024)
+def _reads_as_a_name(name: str) -> bool:
+    """Kiwi reads `name` as nouns or letters only (`가온소프트`, `SSAFY`), not `있어서`."""
+    if not re.search(f"[{_HANGUL}]", name):
+        return True
+    try:
+        from essaylint.korean.model import get_kiwi
+
+        tokens = get_kiwi().tokenize(name)
+    except Exception:
+        return False  # without Kiwi, no unknown names: precision first
+    return not any(str(t.tag).startswith(_NOT_IN_A_NAME) for t in tokens)
+
+
+def _unknown_applications(text: str, taken: set[int]) -> Iterator[tuple[str, int, int]]:
+    """(name, start, end) of words no preset knows, written in an application phrase; words
+    starting inside a known company's name (`taken`) are not read."""
+    for word in _WORD.re.finditer(text):
+        if word.start() in taken:
+            continue
+        # Cheap first: a hiring word soon after (most words of an answer have none).
+        if not any(w in text[word.end() : word.end() + 24] for w in _HIRING_WORDS):
+            continue
+        found = word.group()
+        for particle in _NAME_PARTICLES:
+            if particle and not found.endswith(particle):
+                continue
+            name = found[: len(found) - len(particle)]
+            if not _could_be_company(name):
+                continue
+            start, end = word.start(), word.start() + len(name)
+            company = Company(key=company_key(name), name=name, names=(name,))
+            mention = Mention(start, end, name, company, False)
+            if _is_application(text, mention, known=False):
+                yield name, start, end
+            break
+
+
+def text_company(document: Document, companies: list[Company]) -> Company | None:
+    """The company the answers apply to (see the module docstring), or None."""
+    known = tuple(companies)
+    found: dict[str, _Candidate] = {}
+    unknown_texts: list[str] = []
+    for question in document.questions():
+        text = question.text
+        if not text.strip():
+            continue
+        unknown_texts.append(text)
+        taken: set[int] = set()
+        for mention in mentions(text, known):
+            taken.update(range(mention.start, mention.end))
+            if mention.product:
+                continue
+            entry = found.setdefault(mention.company.key, _Candidate(mention.company))
+            entry.mentions += 1
+            entry.applications += _is_application(text, mention)
+        for name, _, _ in _unknown_applications(text, taken):
+            key = company_key(name)
+            if key in found and found[key].known:
+                continue
+            entry = found.setdefault(
+                key, _Candidate(Company(key=key, name=name, names=(name,)), known=False)
+            )
+            entry.applications += 1
+    for entry in found.values():
+        if not entry.known:
+            word = compile_pattern(rf"(?<![{_HANGUL}A-Za-z0-9]){re.escape(entry.company.name)}")
+            entry.mentions = sum(len(word.findall(t)) for t in unknown_texts)
+    ranked = sorted(found.values(), key=lambda c: (c.applications, c.mentions), reverse=True)
+    return _leader(ranked)
+
+
+def _named(candidate: _Candidate) -> bool:
+    """A known company, or an unknown name Kiwi reads as nouns (not `있어서`)."""
+    return candidate.known or _reads_as_a_name(candidate.company.name)
+
+
+def _leader(ranked: list[_Candidate]) -> Company | None:
+    """The leading candidate when it clearly leads (see the module docstring). Kiwi is asked
+    about an unknown name only when it leads or is the runner-up, so most files never load it
+    here."""
+    while ranked and not _named(ranked[0]):
+        ranked = ranked[1:]
+    if not ranked:
+        return None
+    top = ranked[0]
+    if top.applications < (1 if top.known else 2) or top.mentions < 2:
+        return None
+    second = next((c for c in ranked[1:] if _named(c)), None)
+    if second is not None and (
+        top.applications <= 2 * second.applications or top.mentions < 2 * second.mentions
+    ):
+        return None
+    return top.company
+
+
 def document_target(
     document: Document,
     setting: str | None,
     companies: list[Company],
     from_front_matter: bool = False,
 ) -> Company | None:
-    """The company the document is for: the front matter's `company`, else the one its title
-    names, else the config's `company` (a folder-wide config yields to a file's own title)."""
+    """The company the document is for (see `document_target_with_source`)."""
+    return document_target_with_source(document, setting, companies, from_front_matter)[0]
+
+
+def document_target_with_source(
+    document: Document,
+    setting: str | None,
+    companies: list[Company],
+    from_front_matter: bool = False,
+) -> tuple[Company | None, str | None]:
+    """The company the document is for and where it was read: the front matter's `company`,
+    else the one its title names, else the config's `company` (a folder-wide config yields to
+    a file's own title), else the one its answers apply to (`text`)."""
     if setting and from_front_matter:
-        return resolve_company(setting, companies)
+        return resolve_company(setting, companies), "front-matter"
     named = title_company(document, companies)
     if named is not None:
-        return named
-    return resolve_company(setting, companies) if setting else None
+        return named, "title"
+    if setting:
+        return resolve_company(setting, companies), "config"
+    found = text_company(document, companies)
+    return (found, "text") if found is not None else (None, None)
 
 
 def section_target(

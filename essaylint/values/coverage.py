@@ -6,12 +6,16 @@ and case ignored) is not added twice, but its related terms are merged:
 1. the document's own values sections (`## 인재상`, `## 핵심 가치` …: see `extract.py`);
 2. front matter (`values:`) and config (`values = [...]`); `synonyms` (config) add related
    terms to the value they name, or to every value sharing a key word with it;
-3. the preset of the target company (`company:` in front matter or config, or the company the
-   document's title names), shipped in `rules/values/` or found in a user pack.
+3. the preset of the target company (`company:` in front matter or config, the company the
+   document's title names, or the one its answers apply to: `companies.py`), shipped in
+   `rules/values/` or found in a user pack.
 
-`known_values` returns the merged list with each value's origin; `value_coverage` adds, for
-every answered question, the values its answer references (see `lemmas.py` for matching).
-Both are cached per document for the run, so the rules and the score share one analysis.
+A value from the document keeps the statement it was written in; the statement's distinctive
+words reference it too (`statements.py`). `known_values` returns the merged list with each
+value's origin; `value_coverage` adds, for every answered question, the values its answer
+references and the answer's words that matched (`리더십 ← 주도적`: see `lemmas.py` and
+`statements.py` for matching). Both are cached per document for the run, so the rules and the
+score share one analysis.
 """
 
 from __future__ import annotations
@@ -23,19 +27,21 @@ from typing import Any, Literal, TypeVar
 
 from essaylint.reading.answers import is_empty
 from essaylint.reading.model import Document, Section
-from essaylint.values.companies import Company, catalogue, document_target
+from essaylint.values.companies import Company, catalogue, document_target_with_source
 from essaylint.values.extract import extract_values, values_sections
 from essaylint.values.lemmas import (
     FALLBACK_NOTE,
     HANGUL,
     Term,
+    TextIndex,
     compile_term,
     index_text,
     lemma_mode_for,
     squeeze,
-    term_matches,
+    term_evidence,
 )
 from essaylint.values.presets import CompanyPreset, load_presets
+from essaylint.values.statements import distinctive_words, needed
 
 Origin = Literal["document", "front-matter", "config", "preset"]
 ORIGINS: tuple[Origin, ...] = ("document", "front-matter", "config", "preset")
@@ -53,6 +59,7 @@ class Value:
     line: int | None = None  # where the document states it
     section_line: int | None = None  # heading line of the values section it is in
     preset: str | None = None  # the preset's slug when origin == "preset"
+    statement: str = ""  # what the document says about it on its line (origin "document")
 
     @property
     def label(self) -> str:
@@ -73,10 +80,12 @@ class ValueSet:
     companies: list[Company]
     presets: dict[str, CompanyPreset]
     section_lines: tuple[int, ...] = ()  # heading lines of the document's values sections
+    company_source: str | None = None  # front-matter, title, config or text
     _terms: dict[str, tuple[Term, ...]] = field(default_factory=dict)
     _lemma_mode: bool | None = None
     _fallback: bool = False
-    _referenced: dict[int, tuple[Section, tuple[str, ...]]] = field(default_factory=dict)
+    _said: dict[str, frozenset[str]] | None = None
+    _matched: dict[int, tuple[Section, dict[str, tuple[str, ...]]]] = field(default_factory=dict)
 
     @property
     def names(self) -> list[str]:
@@ -101,22 +110,56 @@ class ValueSet:
             self._terms[value.name] = found
         return found
 
-    def referenced(self, section: Section, document: Document) -> tuple[str, ...]:
-        """The values this question's answer references, in value order (cached)."""
-        cached = self._referenced.get(id(section))
+    def said(self, lemma_mode: bool) -> dict[str, frozenset[str]]:
+        """Each value's distinctive statement words (none without Kiwi: `statements.py`)."""
+        if self._said is None:
+            self._said = {}
+            if lemma_mode and any(v.statement for v in self.values):
+                own = [self.terms(v, lemma_mode)[0].korean for v in self.values]
+                words = distinctive_words([v.statement for v in self.values], own)
+                self._said = {v.name: w for v, w in zip(self.values, words, strict=True) if w}
+        return self._said
+
+    def _evidence(self, value: Value, index: TextIndex, mode: bool) -> tuple[str, ...]:
+        """The answer's words that reference `value`; empty when it does not."""
+        own, *related = self.terms(value, mode)
+        said = self.said(mode).get(value.name, frozenset())
+        words: list[str] = []
+        first = term_evidence(own, index)
+        # One part of a value of several words (`목표` of `목표 달성`) is enough only when the
+        # value has no statement saying what it means; with one, it needs a statement word.
+        partial = bool(first.words) and not first.full and bool(said)
+        if first.words and not partial:
+            words.extend(first.words)
+        for term in related:
+            words.extend(term_evidence(term, index).words)
+        hits = sorted(said & index.keys)
+        if hits and len(hits) + partial >= needed(said):
+            if partial:
+                words.extend(first.words)
+            words.extend(index.surfaces.get(k, k) for k in hits)
+        return tuple(dict.fromkeys(words))
+
+    def matched(self, section: Section, document: Document) -> dict[str, tuple[str, ...]]:
+        """Per value this question's answer references, the answer's words that matched, in
+        value order (cached)."""
+        cached = self._matched.get(id(section))
         if cached is not None and cached[0] is section:
             return cached[1]
-        result: tuple[str, ...] = ()
+        result: dict[str, tuple[str, ...]] = {}
         if self.values and section.text.strip():
             mode = self._mode(document)
             index = index_text(section.text, mode)
-            result = tuple(
-                v.name
-                for v in self.values
-                if any(term_matches(t, index) for t in self.terms(v, mode))
-            )
-        self._referenced[id(section)] = (section, result)
+            for value in self.values:
+                words = self._evidence(value, index, mode)
+                if words:
+                    result[value.name] = words
+        self._matched[id(section)] = (section, result)
         return result
+
+    def referenced(self, section: Section, document: Document) -> tuple[str, ...]:
+        """The values this question's answer references, in value order (cached)."""
+        return tuple(self.matched(section, document))
 
     def notes(self) -> list[str]:
         """`FALLBACK_NOTE` when this document's Korean answers were matched without Kiwi."""
@@ -155,7 +198,14 @@ def _merge(values: list[Value], new: Value) -> None:
             related = tuple(dict.fromkeys((*old.related, *new.related)))
             keys = old.keys or new.keys
             values[i] = Value(
-                old.name, old.origin, related, keys, old.line, old.section_line, old.preset
+                old.name,
+                old.origin,
+                related,
+                keys,
+                old.line,
+                old.section_line,
+                old.preset,
+                old.statement or new.statement,
             )
             return
     values.append(new)
@@ -183,6 +233,7 @@ def _apply_synonyms(values: list[Value], synonyms: dict[str, Sequence[str]]) -> 
                 value.line,
                 value.section_line,
                 value.preset,
+                value.statement,
             )
         )
     return merged
@@ -195,6 +246,7 @@ class Target:
     company: Company | None
     companies: list[Company]
     presets: dict[str, CompanyPreset]
+    source: str | None = None  # where the company was read: front-matter, title, config, text
 
 
 def _build_target(document: Document, settings: Any) -> Target:
@@ -204,13 +256,13 @@ def _build_target(document: Document, settings: Any) -> Target:
     companies = catalogue(presets, _setting(settings, "companies", ()) or ())
     # Front matter is read here too, so callers may pass settings with or without it merged.
     pinned = _front_matter(document, "company")
-    company = document_target(
+    company, source = document_target_with_source(
         document,
         pinned if isinstance(pinned, str) else _setting(settings, "company", None),
         companies,
         from_front_matter=isinstance(pinned, str),
     )
-    return Target(company, companies, presets)
+    return Target(company, companies, presets, source)
 
 
 def _build(document: Document, settings: Any, lines: Sequence[str] | None) -> ValueSet:
@@ -226,6 +278,7 @@ def _build(document: Document, settings: Any, lines: Sequence[str] | None) -> Va
                 found.related,
                 line=found.line,
                 section_line=found.section.heading_line,
+                statement=found.statement,
             ),
         )
     front = _front_matter_values(document)
@@ -245,6 +298,7 @@ def _build(document: Document, settings: Any, lines: Sequence[str] | None) -> Va
         companies=target.companies,
         presets=target.presets,
         section_lines=tuple(s.heading_line for s in values_sections(document)),
+        company_source=target.source if company is not None else None,
     )
 
 
@@ -291,6 +345,7 @@ class CoverageRow:
     title: str
     line: int
     values: tuple[str, ...]
+    matched: dict[str, tuple[str, ...]] = field(default_factory=dict)  # value -> answer words
 
 
 @dataclass(frozen=True)
@@ -307,6 +362,8 @@ class Coverage:
     rows: list[CoverageRow] = field(default_factory=list)
     company: str | None = None
     notes: list[str] = field(default_factory=list)
+    company_source: str | None = None  # front-matter, title, config or text
+    statements: dict[str, str] = field(default_factory=dict)  # value -> its statement
 
     def counts(self) -> dict[str, int]:
         """How many answers reference each value."""
@@ -315,8 +372,15 @@ class Coverage:
     def to_json(self) -> dict[str, Any]:
         return {
             "company": self.company,
-            "values": [{"name": v, "origin": self.origins[v]} for v in self.values],
+            "company_source": self.company_source,
+            "values": [
+                {"name": v, "origin": self.origins[v], "statement": self.statements.get(v)}
+                for v in self.values
+            ],
             "coverage": {title: list(names) for title, names in self.coverage.items()},
+            "matched": {
+                row.title: {v: list(words) for v, words in row.matched.items()} for row in self.rows
+            },
         }
 
 
@@ -333,11 +397,12 @@ def value_coverage(
         for question in document.questions():
             if is_empty(question):
                 continue
-            referenced = found.referenced(question, document)
+            matched = found.matched(question, document)
+            referenced = tuple(matched)
             title = title_without_limit(question.title) or question.title or "(제목 없음)"
             key = title if title not in coverage else f"{title} (line {question.heading_line})"
             coverage[key] = list(referenced)
-            rows.append(CoverageRow(key, question.heading_line, referenced))
+            rows.append(CoverageRow(key, question.heading_line, referenced, dict(matched)))
     return Coverage(
         values=found.names,
         origins={v.name: v.label for v in found.values},
@@ -345,4 +410,6 @@ def value_coverage(
         rows=rows,
         company=found.company.name if found.company is not None else None,
         notes=found.notes(),
+        company_source=found.company_source,
+        statements={v.name: v.statement for v in found.values if v.statement},
     )

@@ -16,6 +16,13 @@ A parenthesis right after a word is a gloss, not a value: `열정(Passion)` give
 with `Passion` as a related term. `**(도전 의식)**` gives `도전 의식`. Child headings of a values
 section (`### 신뢰`) are values too. Numbering, bullets and quotes around a term are dropped.
 
+Each value keeps its *statement*: what the writer said about it on the same line. That is the
+second cell of a table row (`| 신뢰 | 믿고 맡길 수 있는 동료 |`; later cells are notes), the
+text after the separator (`신뢰: 믿고 맡길 수 있는 동료`), the line without its bold or
+parenthesised terms (`스스로 몰입하고 주도적으로 일하는 사람 **(리더십, 목표 달성)**` gives
+both values the statement `스스로 몰입하고 주도적으로 일하는 사람`), or, for a child heading,
+the lines under it. A bare term list has none.
+
 Bold is recovered from the span's column map: markup removed from a line leaves a gap of two
 columns per `**`. When the original lines are passed in, the gap's text is checked instead.
 """
@@ -58,6 +65,10 @@ HEADER_WORDS = frozenset(
         "description",
         "meaning",
         "name",
+        "번호",
+        "순번",
+        "no",
+        "statement",
     }
 )
 _SEPARATOR = compile_pattern(r"\s*(?:[:：]|\s[-–—|]\s|\s?[–—]\s?)\s*")
@@ -72,6 +83,7 @@ _SENTENCE_END = compile_pattern(r"(?:다|요|죠|니다|습니다|함|음|임)[.
 _SQUEEZE = compile_pattern(r"[\s\W_]+")
 MAX_VALUE_CHARS = 30
 MAX_VALUE_WORDS = 6
+MAX_STATEMENT_CHARS = 300  # a child heading's description: its first lines are enough
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +94,7 @@ class FoundValue:
     related: tuple[str, ...]
     line: int
     section: Section
+    statement: str = ""
 
 
 def is_values_section(section: Section) -> bool:
@@ -217,11 +230,14 @@ def bold_ranges(span: Span, line: str | None = None) -> list[tuple[int, int]]:
         readings: tuple[bool, ...] = (True, False) if len(toggles) % 2 else (False, True)
         if span.col < 3:
             readings = (False,)
-        for starts_bold in readings:
-            ranges = _ranges(toggles, starts_bold, len(span.text))
-            if all(_is_term(span.text[a:b]) for a, b in ranges):
-                return ranges
-        return []
+        # When both readings give terms, bold is the emphasis: the reading with less of it
+        # (`statement **(a, b)**` in a table cell, where nothing after the cell shows the end).
+        fitting = [
+            ranges
+            for ranges in (_ranges(toggles, s, len(span.text)) for s in readings)
+            if all(_is_term(span.text[a:b]) for a, b in ranges)
+        ]
+        return min(fitting, key=lambda rs: sum(b - a for a, b in rs), default=[])
     return _ranges(toggles, starts_bold, len(span.text))
 
 
@@ -267,31 +283,64 @@ def _rows(spans: Sequence[Span]) -> Iterator[_Row]:
         yield row
 
 
-def _row_values(
-    row: _Row, lines: Sequence[str] | None, short_lines: bool
-) -> list[tuple[str, tuple[str, ...]]]:
+_Found = tuple[str, tuple[str, ...], str]  # (value, glosses, statement)
+_INDEX_CELL = compile_pattern(r"^\s*(?:\d{1,2}\s*[.)]?|[①-⑳]|[A-Za-z][.)])?\s*$")
+_STATEMENT_END = compile_pattern(r"(?:사람|인재|자세|태도|조직|문화)\s*$")
+
+
+def _reads_as_statement(text: str) -> bool:
+    """A description rather than a keyword: a sentence, or three words or more ending like
+    a 인재상 statement (`주도적으로 일하는 사람`)."""
+    words = text.split()
+    if looks_like_sentence(text):
+        return len(words) >= 2
+    return len(words) >= 5 or (len(words) >= 3 and bool(_STATEMENT_END.search(text)))
+
+
+def _with(terms: list[tuple[str, tuple[str, ...]]], statement: str) -> list[_Found]:
+    statement = " ".join(statement.split()).strip(" -–—:：|,")
+    return [(name, glosses, statement) for name, glosses in terms]
+
+
+def _row_values(row: _Row, lines: Sequence[str] | None, short_lines: bool) -> list[_Found]:
     def cell_text(cell: list[Span]) -> str:
         return "".join(s.text for s in cell)
 
     if len(row.cells) >= 2:
-        return split_terms(cell_text(row.cells[0]))
+        cells = [c for c in row.cells if not _INDEX_CELL.match(cell_text(c))]
+        if len(cells) == 1:  # `| 1 | 스스로 … 사람 **(리더십)** |`: the numbered cell is the row
+            return _row_values(_Row(row.line, cells), lines, short_lines)
+        if len(cells) >= 2:
+            first, second = cell_text(cells[0]), cell_text(cells[1])
+            keywords = split_terms(second)
+            if keywords and _reads_as_statement(first) and not _reads_as_statement(second):
+                # `| 스스로 몰입하는 사람 | **(리더십, 목표 달성)** |`: statement, then keywords.
+                return _with(keywords, first)
+            # The description is the second cell; later ones are notes (`연결할 경험`).
+            return _with(split_terms(first), second)
     cell = row.cells[0]
     line_text = lines[row.line - 1] if lines is not None and row.line - 1 < len(lines) else None
     bold: list[str] = []
+    plain: list[str] = []  # the line with its bold pieces cut out: the statement around them
     for span in cell:
+        at = 0
         for start, end in bold_ranges(span, line_text):
             bold.append(span.text[start:end])
+            plain.append(span.text[at:start])
+            at = end
+        plain.append(span.text[at:])
     text = cell_text(cell).strip()
     if bold and any(b.strip() for b in bold) and "".join(bold).strip() != text:
         found: list[tuple[str, tuple[str, ...]]] = []
         for piece in bold:
             found.extend(split_terms(piece))
-        return found
+        around = _STANDALONE_PARENS.sub(" ", " ".join(plain)).replace("()", " ")
+        return _with(found, around)
     head = _SEPARATOR.split(_NUMBERING.sub("", text), maxsplit=1)
     if len(head) == 2 and head[0].strip() and head[1].strip():
         terms = split_terms(head[0])
         if terms:
-            return terms
+            return _with(terms, head[1])
     standalone = list(_STANDALONE_PARENS.finditer(text))
     gloss = _GLOSS.match(text)
     # `창의혁신 (Creativity)` glosses one term; `제가 꼽는 가치 (분석력, 차분함)` lists values.
@@ -302,14 +351,14 @@ def _row_values(
         for match in standalone:
             found.extend(split_terms(match["inner"]))
         if found:
-            return found
+            return _with(found, _STANDALONE_PARENS.sub(" ", text))
     if not short_lines or len(text) > MAX_VALUE_CHARS or looks_like_sentence(text):
         return []
     terms = split_terms(text)
     # A plain paragraph line (column 1) is a value list only when it lists several terms; a
     # list item, table cell or bold line (markup before it: column > 1) may hold just one.
     if cell[0].col > 1 or len(terms) >= 2:
-        return terms
+        return _with(terms, "")
     return []
 
 
@@ -318,11 +367,11 @@ def extract_values(document: Document, lines: Sequence[str] | None = None) -> li
     found: list[FoundValue] = []
     seen: set[str] = set()
 
-    def add(name: str, related: tuple[str, ...], line: int, section: Section) -> None:
+    def add(name: str, related: tuple[str, ...], line: int, section: Section, said: str) -> None:
         key = _squeezed(name)
         if key and key not in seen:
             seen.add(key)
-            found.append(FoundValue(name, related, line, section))
+            found.append(FoundValue(name, related, line, section, said))
 
     for section in values_sections(document):
         _read_values(section, section, False, lines, add)
@@ -334,17 +383,19 @@ def _read_values(
     top: Section,
     child: bool,
     lines: Sequence[str] | None,
-    add: Callable[[str, tuple[str, ...], int, Section], None],
+    add: Callable[[str, tuple[str, ...], int, Section, str], None],
 ) -> None:
     """The values a values section and its children list (a child's title is one)."""
     titled = False
     if child:
+        # The lines under a heading that is a value are its statement.
+        said = " ".join(section.text.split())[:MAX_STATEMENT_CHARS]
         for name, related in split_terms(section.title):
             titled = True
-            add(name, related, section.heading_line, top)
+            add(name, related, section.heading_line, top, said)
     # Under a heading that is itself a value, short lines describe it: not more values.
     for row in _rows(section.spans):
-        for name, related in _row_values(row, lines, short_lines=not titled):
-            add(name, related, row.line, top)
+        for name, related, statement in _row_values(row, lines, short_lines=not titled):
+            add(name, related, row.line, top, statement)
     for sub in section.children:
         _read_values(sub, top, True, lines, add)

@@ -21,6 +21,10 @@ phrase chosen to be specific. English words match on stems, case-insensitively, 
 their words (`Think Big`). The whole phrase, at the start of a word and with or without the
 spaces it has (`주인 의식`, `SUPEX`), always counts too.
 
+A value written with a statement is also referenced by the statement's attitude words, and one
+part of a multi-word value then needs one of them: see `statements.py`. `term_evidence` returns
+the answer's words behind a match (`주도적` for the key `주도`), for showing why.
+
 Without kiwipiepy the same keys are approximated by stripping common endings and matching at the
 start of a word (`도전` in `도전하는`, not in `재도전`); `fallback_used()` says so once.
 """
@@ -30,7 +34,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -256,44 +260,80 @@ FALLBACK_NOTE = "kiwipiepy not available: company values matched by word start, 
 
 def _token_keys(tokens: list[Any]) -> list[tuple[str, str]]:
     """(key, kind) for each content word: kind is "noun" (nouns, roots) or "verb"."""
-    keys: list[tuple[str, str]] = []
+    return [(key, kind) for key, kind, _ in token_words(tokens, "")]
+
+
+def _joins_noun(stem: str) -> bool:
+    """`책임지다` holds the noun `책임`: a verb in 지 after a two-syllable word that does not
+    end like a connective (`떨어지다`, `만들어지다` hold none)."""
+    return len(stem) >= 3 and stem.endswith("지") and stem[-2] not in "어아여워와져해"
+
+
+def token_words(tokens: list[Any], text: str) -> list[tuple[str, str, str]]:
+    """(key, kind, surface) for each content word of analysed `text`: the surface is what the
+    text shows (`주도적` for the key `주도`), for telling a writer which word matched."""
+    words: list[tuple[str, str, str]] = []
     for i, token in enumerate(tokens):
         tag = str(token.tag).split("-")[0]
         form = str(token.form)
+        start = int(getattr(token, "start", 0))
         if tag in _NOUN_TAGS:
+            end = start + int(getattr(token, "len", len(form)))
             following = tokens[i + 1] if i + 1 < len(tokens) else None
             derived = (
                 following is not None
                 and str(following.tag).split("-")[0] in _DERIVING
                 and str(following.form) == "하"
             )
+            for after in tokens[i + 1 : i + 3]:
+                if str(after.tag).split("-")[0] != "XSN":
+                    break
+                end = int(after.start) + int(after.len)
+            surface = text[start:end] if text else form
             if derived and len(form) == 1:
-                keys.append((form + "하", "noun"))
-            keys.append((form, "noun"))
+                words.append((form + "하", "noun", surface + "하" if text else form + "하"))
+            words.append((form, "noun", surface or form))
         elif tag in _VERB_TAGS:
             lemma = str(getattr(token, "lemma", "") or form + "다")
             stem = lemma[:-1] if lemma.endswith("다") else form
             if stem.endswith("하") and len(stem) > 1:
                 root = stem[:-1]
-                keys.append((root if len(root) >= 2 else stem, "noun"))
+                if len(root) >= 2:
+                    words.append((root, "noun", stem))
+                else:  # `정하다`, `향하다`: a verb, not a root with its 하 (`선하다`)
+                    words.append((stem, "verb", stem))
             else:
-                keys.append((stem + "다", "verb"))
-    return keys
+                words.append((stem + "다", "verb", stem + "다"))
+                if _joins_noun(stem):
+                    words.append((stem[:-1], "noun", stem + "다"))
+    return words
 
 
-_TEXT_CACHE: dict[str, frozenset[str]] = {}
+_TEXT_CACHE: dict[str, tuple[frozenset[str], dict[str, str]]] = {}
 
 
 def text_keys(text: str) -> frozenset[str]:
     """Every content-word key of `text` (Korean through Kiwi; English stems), cached per text."""
+    return _text_words(text)[0]
+
+
+def text_surfaces(text: str) -> dict[str, str]:
+    """For each Korean key of `text`, the first word that gave it (`주도` → `주도적`)."""
+    return _text_words(text)[1]
+
+
+def _text_words(text: str) -> tuple[frozenset[str], dict[str, str]]:
     cached = _TEXT_CACHE.get(text)
     if cached is not None:
         return cached
     keys: set[str] = set(english_keys(text))
+    surfaces: dict[str, str] = {}
     if HANGUL.search(text):
         tokens = _kiwi().tokenize(text)
-        keys.update(key for key, _ in _token_keys(list(tokens)))
-    result = frozenset(keys)
+        for key, _, surface in token_words(list(tokens), text):
+            keys.add(key)
+            surfaces.setdefault(key, surface)
+    result = (frozenset(keys), surfaces)
     if len(_TEXT_CACHE) >= _CACHE_LIMIT:
         _TEXT_CACHE.clear()
     _TEXT_CACHE[text] = result
@@ -381,27 +421,61 @@ class TextIndex:
     raw: str
     keys: frozenset[str]
     english: frozenset[str]
+    surfaces: dict[str, str] = field(default_factory=dict)  # key -> the word that gave it
 
 
 def index_text(text: str, lemma_mode: bool) -> TextIndex:
     text = unicodedata.normalize("NFC", text)
     english = frozenset(english_keys(text))
-    keys = text_keys(text) if lemma_mode else frozenset()
-    return TextIndex(text, keys, english)
+    if lemma_mode:
+        keys, surfaces = _text_words(text)
+        return TextIndex(text, keys, english, surfaces)
+    return TextIndex(text, frozenset(), english)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What of a term an answer holds: the answer's words, and whether that is all of it.
+
+    `full` is False when only some key words of a value of several (`목표` of `목표 달성`) are
+    there; a related term counts only in full.
+    """
+
+    words: tuple[str, ...]
+    full: bool
+
+
+NO_EVIDENCE = Evidence((), False)
+
+
+def _english_words(term: Term, index: TextIndex) -> tuple[str, ...]:
+    wanted = set(term.english)
+    found = [w for w in _ENGLISH_WORD.findall(index.raw) if english_stem(w) in wanted]
+    return tuple(dict.fromkeys(found))
+
+
+def term_evidence(term: Term, index: TextIndex) -> Evidence:
+    """Which words of the answer reference `term` (see the module docstring for the rules)."""
+    if term.phrase is not None:
+        match = term.phrase.search(index.raw)
+        if match:
+            return Evidence((match.group(),), True)
+    if term.english and all(stem in index.english for stem in term.english):
+        return Evidence(_english_words(term, index), True)
+    if term.korean:
+        hits = sorted(term.korean & index.keys)
+        if not hits or (term.require_all and len(hits) < len(term.korean)):
+            return NO_EVIDENCE
+        words = tuple(dict.fromkeys(index.surfaces.get(k, k) for k in hits))
+        return Evidence(words, len(hits) == len(term.korean))
+    found = [m.group() for p in term.patterns if (m := p.search(index.raw))]
+    if not found or (term.require_all and len(found) < len(term.patterns)):
+        return NO_EVIDENCE
+    return Evidence(tuple(dict.fromkeys(found)), len(found) == len(term.patterns))
 
 
 def term_matches(term: Term, index: TextIndex) -> bool:
-    if term.phrase is not None and term.phrase.search(index.raw):
-        return True
-    if term.english and all(stem in index.english for stem in term.english):
-        return True
-    if term.require_all:
-        if term.korean:
-            return term.korean <= index.keys
-        return bool(term.patterns) and all(p.search(index.raw) for p in term.patterns)
-    if term.korean and not term.korean.isdisjoint(index.keys):
-        return True
-    return any(pattern.search(index.raw) for pattern in term.patterns)
+    return bool(term_evidence(term, index).words)
 
 
 def lemma_mode_for(texts: Iterable[str]) -> bool:
