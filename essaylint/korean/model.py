@@ -9,12 +9,25 @@ knows the shipped IT vocabulary (`rules/words/*.txt`) as nouns, and is shared by
 from __future__ import annotations
 
 import threading
+from contextvars import ContextVar
 from typing import Any
 
 from essaylint.korean.vocabulary import shipped_words
 from essaylint.linting.plugin import RuleUnavailable
 
-__all__ = ["ModelUnavailable", "get_kiwi", "is_loaded", "kiwipiepy_version", "unload"]
+__all__ = [
+    "ModelUnavailable",
+    "get_kiwi",
+    "is_loaded",
+    "kiwipiepy_version",
+    "model_allowed",
+    "unload",
+]
+
+model_allowed: ContextVar[bool] = ContextVar("essaylint_model_allowed", default=True)
+"""Whether the run being linted may use the model: False when no selected rule needs it
+(`--ignore model`), so code outside the model rules (reading the target company from the text)
+never loads it in the quick mode."""
 
 # Score Kiwi gives a shipped word: about as likely as an ordinary rare noun (Kiwi's own
 # nouns score -8 to -15 alone), so a shipped word is known but never beats common words.

@@ -263,48 +263,56 @@ def lint_document(
     suppressions = parse_suppressions(
         document.comments, lines, document.line_count, partial(_canonical_selector, rules)
     )
-    findings: list[Finding] = []
-    for rule in selected:
-        entry = resolved[rule.code]
-        try:
-            hits = list(rule.check(document, entry.options, ctx))
-        except RuleConfigError as error:
-            raise ConfigError(str(error)) from None
-        except ConfigError:
-            raise  # a setting the rule read through the context (a runaway limits pattern)
-        except RuleUnavailable as error:
-            result.notes.append(f"{rule.code} {rule.name} skipped: {error}")
-            continue
-        except Exception as error:  # a plugin bug must not hide the other files' results
-            raise RuleCrash(
-                f"rule {rule.code} {rule.name} crashed: {type(error).__name__}: {error}"
-            ) from error
-        for hit in hits:
-            if suppressions and is_suppressed(suppressions, hit.line, partial(matches, rule)):
-                continue
-            if suppressions and hit.fix_also:  # a fix never touches a suppressed line
-                kept = tuple(
-                    edit
-                    for edit in hit.fix_also
-                    if not is_suppressed(suppressions, edit.line, partial(matches, rule))
-                )
-                hit = replace(hit, fix_also=kept)
-            severity = entry.severity
-            if hit.severity is not None and not entry.configured:
-                severity = hit.severity
-            findings.append(_finding(hit, rule, severity, path))
-    result.findings = _one_per_place(findings)
-    if any(rule.code in VALUE_RULES for rule in selected):
-        from essaylint.values import known_values, value_coverage
+    from essaylint.korean.model import model_allowed
 
-        result.coverage = value_coverage(document, settings, lines=lines)
-        result.notes.extend(known_values(document, settings, lines=lines).notes())
-    assessments = [assess_once(q) for q in document.questions()]
-    by_section = {id(a.section): a for a in assessments}
-    result.sections = [_report(s, by_section.get(id(s))) for s in document.walk()]
-    result.questions = len(assessments)
-    result.answered = sum(1 for a in assessments if a.answered)
-    result.complete = sum(1 for a in assessments if a.complete)
+    # Code outside the model rules (the target company read from the text) may use the model
+    # only when a selected rule needs it: `--ignore model` never loads it.
+    allowed = model_allowed.set(any("model" in rule.tags for rule in selected))
+    try:
+        findings: list[Finding] = []
+        for rule in selected:
+            entry = resolved[rule.code]
+            try:
+                hits = list(rule.check(document, entry.options, ctx))
+            except RuleConfigError as error:
+                raise ConfigError(str(error)) from None
+            except ConfigError:
+                raise  # a setting the rule read through the context (a runaway limits pattern)
+            except RuleUnavailable as error:
+                result.notes.append(f"{rule.code} {rule.name} skipped: {error}")
+                continue
+            except Exception as error:  # a plugin bug must not hide the other files' results
+                raise RuleCrash(
+                    f"rule {rule.code} {rule.name} crashed: {type(error).__name__}: {error}"
+                ) from error
+            for hit in hits:
+                if suppressions and is_suppressed(suppressions, hit.line, partial(matches, rule)):
+                    continue
+                if suppressions and hit.fix_also:  # a fix never touches a suppressed line
+                    kept = tuple(
+                        edit
+                        for edit in hit.fix_also
+                        if not is_suppressed(suppressions, edit.line, partial(matches, rule))
+                    )
+                    hit = replace(hit, fix_also=kept)
+                severity = entry.severity
+                if hit.severity is not None and not entry.configured:
+                    severity = hit.severity
+                findings.append(_finding(hit, rule, severity, path))
+        result.findings = _one_per_place(findings)
+        if any(rule.code in VALUE_RULES for rule in selected):
+            from essaylint.values import known_values, value_coverage
+
+            result.coverage = value_coverage(document, settings, lines=lines)
+            result.notes.extend(known_values(document, settings, lines=lines).notes())
+        assessments = [assess_once(q) for q in document.questions()]
+        by_section = {id(a.section): a for a in assessments}
+        result.sections = [_report(s, by_section.get(id(s))) for s in document.walk()]
+        result.questions = len(assessments)
+        result.answered = sum(1 for a in assessments if a.answered)
+        result.complete = sum(1 for a in assessments if a.complete)
+    finally:
+        model_allowed.reset(allowed)
     return result
 
 

@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -440,6 +441,9 @@ _UNKNOWN_APPLICATION = LazyPattern(_HIRING)
 _WORD = LazyPattern(rf"(?<![{_HANGUL}A-Za-z0-9&])[{_HANGUL}A-Za-z][{_HANGUL}A-Za-z0-9&]{{1,24}}")
 _NAME_PARTICLES = ("에서", "에게", "에", "의", "")
 _HIRING_WORDS = ("공채", "채용", "지원", "입사", "합류", "귀사")
+_HIRING_WORD = LazyPattern("|".join(_HIRING_WORDS))
+_HIRING_WORD_LEN = 2  # every hiring word is two syllables
+_HIRING_WINDOW = 24  # characters after a name where its hiring word may be
 # Kiwi tags a name never has: verbs, adjectives, endings, particles, suffixes (`있어서`, `통해`).
 _NOT_IN_A_NAME = ("V", "E", "J", "XS")
 # Words before an application phrase that name no company.
@@ -567,11 +571,19 @@ def _could_be_company(name: str) -> bool:
     return not (name.endswith(_NO_COMPANY_ENDINGS) and len(name) <= 4)
 
 
-@lru_cache(maxsize=1024)
 def _reads_as_a_name(name: str) -> bool:
-    """Kiwi reads `name` as nouns or letters only (`가온소프트`, `SSAFY`), not `있어서`."""
+    """Kiwi reads `name` as nouns or letters only (`가온소프트`, `SSAFY`), not `있어서`; in a run
+    without the model rules (`--ignore model`) Hangul names no preset knows are not read at all
+    (precision first, and the quick mode never loads the model)."""
     if not re.search(f"[{_HANGUL}]", name):
         return True
+    from essaylint.korean.model import model_allowed
+
+    return model_allowed.get() and _kiwi_reads_as_a_name(name)
+
+
+@lru_cache(maxsize=1024)
+def _kiwi_reads_as_a_name(name: str) -> bool:
     try:
         from essaylint.korean.model import get_kiwi
 
@@ -584,11 +596,17 @@ def _reads_as_a_name(name: str) -> bool:
 def _unknown_applications(text: str, taken: set[int]) -> Iterator[tuple[str, int, int]]:
     """(name, start, end) of words no preset knows, written in an application phrase; words
     starting inside a known company's name (`taken`) are not read."""
+    # Cheap first: a hiring word soon after (most words of an answer have none). Where the
+    # hiring words are is found once; a word is read only when one starts within its window.
+    hiring = [found.start() for found in _HIRING_WORD.re.finditer(text)]
+    if not hiring:
+        return
     for word in _WORD.re.finditer(text):
         if word.start() in taken:
             continue
-        # Cheap first: a hiring word soon after (most words of an answer have none).
-        if not any(w in text[word.end() : word.end() + 24] for w in _HIRING_WORDS):
+        end = word.end()
+        after = bisect_left(hiring, end)
+        if after == len(hiring) or hiring[after] + _HIRING_WORD_LEN > end + _HIRING_WINDOW:
             continue
         found = word.group()
         for particle in _NAME_PARTICLES:
