@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -342,3 +344,25 @@ def test_reading_statements_and_the_target_never_fails(body: str) -> None:
     for value in extract_values(document, text.split("\n")):
         statement_keys(value.statement)
     value_coverage(document, Settings(), lines=text.split("\n"))
+
+
+def test_the_quick_mode_reads_the_target_without_loading_the_model() -> None:
+    """`--ignore model` selects no rule that needs Kiwi: reading the target company from the
+    answers (wrong-company runs in the quick mode) must not load it for a name no preset
+    knows, and so reads only preset names there."""
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from essaylint.api import lint_text\n"
+        "from essaylint.running.config import Settings\n"
+        "text = Path(sys.argv[1]).read_text(encoding='utf-8')\n"
+        "result = lint_text(text, 'keyword_lines.md', Settings(ignore=['model']))\n"
+        "print(result.error is None, 'kiwipiepy' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(HERE / "keyword_lines.md")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.stdout.split() == ["True", "False"], done.stderr
