@@ -78,7 +78,7 @@ def _allowed(text: str, start: int, end: int, name: str, allow: tuple[str, ...])
 
 
 def check(doc: Document, opts: Options, ctx: RuleContext) -> Iterator[Hit]:
-    from essaylint.values.companies import addresses_as_target, mentions, section_target
+    from essaylint.values.companies import addresses_as_target, mentions_in, section_target
     from essaylint.values.coverage import front_matter_names_company, known_target
 
     questions = [q for q in doc.questions() if q.text.strip()]
@@ -97,7 +97,7 @@ def check(doc: Document, opts: Options, ctx: RuleContext) -> Iterator[Hit]:
             known = (*known, target)
         target_names = {company_key(n) for n in (*target.names, *target.products)}
         text = question.text
-        for mention in mentions(text, known):
+        for mention in mentions_in(text, known):
             if mention.product or mention.company.key == target.key:
                 continue
             if company_key(mention.text) in target_names:

@@ -291,6 +291,13 @@ def _class(chars: set[str]) -> str:
     return f"[{inside}\\s]" if " " in chars else f"[{inside}]"
 
 
+@lru_cache(maxsize=128)
+def mentions_in(text: str, companies: tuple[Company, ...]) -> tuple[Mention, ...]:
+    """`mentions`, remembered: wrong-company and reading the target from the text both scan the
+    same answers for the same companies."""
+    return tuple(mentions(text, companies))
+
+
 def mentions(text: str, companies: tuple[Company, ...]) -> Iterator[Mention]:
     """Every company name or product in `text`, longest first, not overlapping.
 
@@ -634,7 +641,7 @@ def text_company(document: Document, companies: list[Company]) -> Company | None
             continue
         unknown_texts.append(text)
         taken: set[int] = set()
-        for mention in mentions(text, known):
+        for mention in mentions_in(text, known):
             taken.update(range(mention.start, mention.end))
             if mention.product:
                 continue
