@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from inject import Typo
 
-from essaylint.korean.grammar import ROLE_NOUNS
+from essaylint.korean.grammar import ROLE_NOUNS, word_at
 from essaylint.korean.jamo import decompose_word
 
 __all__ = ["GRAMMAR_KINDS", "PATTERNS", "inject_grammar"]
@@ -94,20 +94,6 @@ def _wrong(pattern: Pattern, found: re.Match[str]) -> str:
     return text.replace("던지", "든지")
 
 
-def _word(text: str, start: int, end: int) -> tuple[int, int]:
-    left = start
-    while left > 0 and not text[left - 1].isspace():
-        left -= 1
-    right = end
-    while right < len(text) and not text[right].isspace():
-        right += 1
-    while left < start and not text[left].isalnum():
-        left += 1
-    while right > end and not text[right - 1].isalnum():
-        right -= 1
-    return left, right
-
-
 def inject_grammar(text: str, rng: random.Random) -> Typo | None:
     """One grammar confusion in `text`, or None when it offers no place for one."""
     places: list[tuple[Pattern, re.Match[str]]] = []
@@ -122,6 +108,6 @@ def inject_grammar(text: str, rng: random.Random) -> Typo | None:
     pattern, found = rng.choice([(p, f) for p, f in places if p.kind == kind])
     new = _wrong(pattern, found)
     changed = text[: found.start()] + new + text[found.end() :]
-    start, end = _word(text, found.start(), found.end())
+    start, end = word_at(text, found.start(), found.end())
     shift = len(new) - (found.end() - found.start())
     return Typo(changed, start, end + shift, changed[start : end + shift], text[start:end], kind)

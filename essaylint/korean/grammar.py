@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["ROLE_NOUNS", "Confusion", "find_confusions"]
+__all__ = ["ROLE_NOUNS", "Confusion", "find_confusions", "word_at"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,7 +232,7 @@ def _in_sentence(unit: int, text: str, tokens: list[Any]) -> Iterator[Confusion]
     for edit in edits:
         if not (0 <= edit.start < edit.end <= len(text)):
             continue
-        by_word.setdefault(_word_at(text, edit.start, edit.end), []).append(edit)
+        by_word.setdefault(word_at(text, edit.start, edit.end), []).append(edit)
     for (start, end), mine in sorted(by_word.items()):
         if start >= end:
             continue
@@ -267,7 +267,7 @@ def _compatible(edits: list[_Edit]) -> list[_Edit]:
     return sorted(kept, key=lambda e: e.start)
 
 
-def _word_at(text: str, start: int, end: int) -> tuple[int, int]:
+def word_at(text: str, start: int, end: int) -> tuple[int, int]:
     """The whitespace-separated word around text[start:end], trimmed of punctuation."""
     left = start
     while left > 0 and not text[left - 1].isspace():
@@ -427,7 +427,7 @@ def _deunji_deonji(text: str, tokens: list[Any]) -> Iterator[_Edit]:
             continue
         if exclaiming:
             continue
-        word_start = _word_at(text, token.start, token.start + token.len)[0]
+        word_start = word_at(text, token.start, token.start + token.len)[0]
         same_word = [t for t in tokens[:i] if t.start >= word_start]
         chosen = any(_tag(t) == "NP" and t.form in _INDEFINITE for t in same_word)
         if not chosen and same_word and _tag(same_word[0]).startswith("NN"):

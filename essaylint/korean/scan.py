@@ -130,3 +130,15 @@ def sentences(block: Block) -> list[tuple[int, int]]:
     starts = sentence_starts(text)
     found = dict.fromkeys(sentence_bounds(text, start, starts) for start in starts)
     return [(a, b) for a, b in found if has_hangul(text[a:b])]
+
+
+def sentence_units(doc: Document) -> tuple[list[str], list[tuple[Block, int]]]:
+    """Every sentence with Hangul of the text the model rules read, and where each starts
+    (its block and its offset there): what the sentence-level rules send to Kiwi at once."""
+    texts: list[str] = []
+    origins: list[tuple[Block, int]] = []
+    for block in blocks(doc):
+        for start, end in sentences(block):
+            texts.append(block.text[start:end])
+            origins.append((block, start))
+    return texts, origins

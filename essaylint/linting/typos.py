@@ -45,10 +45,12 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 from essaylint.base.data import rules_root
 from essaylint.base.files import UnreadableFile, os_reason, read_small_file
 from essaylint.base.patterns import compile_pattern
-from essaylint.linting.plugin import RuleConfigError
+from essaylint.linting.plugin import Edit, RuleConfigError
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
+
+    from essaylint.reading.model import Span
 
 __all__ = [
     "MATCH_MODES",
@@ -663,3 +665,21 @@ def check_pack_examples(pack: TypoPack) -> list[str]:
     for entry in pack.entries:
         failures.extend(check_entry_examples(entry, matcher))
     return failures
+
+
+def span_matches(
+    spans: Iterable[Span], matcher: TypoMatcher
+) -> Iterator[tuple[Span, TypoMatch, int, int, Edit | None]]:
+    """Every hit of `matcher` in the text of `spans` (code skipped), in original columns, with
+    the byte-exact fix when the form stands unbroken in the original (`None` where markup
+    splits it): what known-typo and loanword both report."""
+    for span in spans:
+        if span.kind == "code":
+            continue
+        for found in matcher.find(span.text):
+            col = span.column_at(found.start)
+            end_col = span.end_column_at(found.end)
+            edit = None
+            if span.is_contiguous(found.start, found.end):
+                edit = Edit(span.line, col, span.line, end_col, found.right, safe=True)
+            yield span, found, col, end_col, edit

@@ -43,8 +43,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from essaylint.linting.plugin import Edit, Hit, Rule, RuleContext, RuleOptions
-from essaylint.linting.typos import TypoMatcher, builtin_matcher, load_pack
+from essaylint.linting.plugin import Hit, Rule, RuleContext, RuleOptions
+from essaylint.linting.typos import TypoMatcher, builtin_matcher, load_pack, span_matches
 from essaylint.reading.model import Document, Section, Span
 
 __all__ = ["RULE", "Options", "check"]
@@ -112,25 +112,17 @@ def _matcher(opts: Options, ctx: RuleContext) -> TypoMatcher | None:
 def _check_spans(
     spans: tuple[Span, ...], section: Section | None, matcher: TypoMatcher
 ) -> Iterator[Hit]:
-    for span in spans:
-        if span.kind == "code":
-            continue
-        for found in matcher.find(span.text):
-            col = span.column_at(found.start)
-            end_col = span.end_column_at(found.end)
-            fix = None
-            if span.is_contiguous(found.start, found.end):
-                fix = Edit(span.line, col, span.line, end_col, found.right, safe=True)
-            yield Hit(
-                span.line,
-                col,
-                f"'{found.wrong}' → '{found.right}'",
-                section=section,
-                end_line=span.line,
-                end_col=end_col,
-                suggestion=found.right,
-                fix=fix,
-            )
+    for span, found, col, end_col, fix in span_matches(spans, matcher):
+        yield Hit(
+            span.line,
+            col,
+            f"'{found.wrong}' → '{found.right}'",
+            section=section,
+            end_line=span.line,
+            end_col=end_col,
+            suggestion=found.right,
+            fix=fix,
+        )
 
 
 def check(doc: Document, opts: Options, ctx: RuleContext) -> Iterator[Hit]:

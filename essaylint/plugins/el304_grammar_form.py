@@ -113,16 +113,11 @@ def _hit(block: Block, first: int, found: Confusion) -> Hit | None:
 
 def check(doc: Document, opts: Options, ctx: RuleContext) -> Iterator[Hit]:
     # Imported here: `--ignore model` runs never pay for the Korean helpers.
-    from essaylint.korean.scan import blocks, document_has_hangul, sentences
+    from essaylint.korean.scan import document_has_hangul, sentence_units
 
     if not document_has_hangul(doc):
         return
-    texts: list[str] = []
-    origins: list[tuple[Block, int]] = []
-    for block in blocks(doc):
-        for start, end in sentences(block):
-            texts.append(block.text[start:end])
-            origins.append((block, start))
+    texts, origins = sentence_units(doc)
     if not texts:
         return
     from essaylint.korean.grammar import find_confusions

@@ -49,6 +49,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from essaylint.linting.plugin import Edit, Hit, Rule, RuleContext, RuleOptions
+from essaylint.linting.typos import span_matches
 from essaylint.reading.model import Document, Section, Span
 
 __all__ = ["RULE", "Options", "check"]
@@ -85,16 +86,8 @@ def _places(doc: Document, strictness: str) -> Iterator[_Place]:
     for section in doc.text_sections():  # a part's text is its question's too
         groups += [(section.title_spans, section), (section.spans, section)]
     for spans, owner in groups:
-        for span in spans:
-            if span.kind == "code":
-                continue
-            for found in matcher.find(span.text):
-                col = span.column_at(found.start)
-                end_col = span.end_column_at(found.end)
-                edit = None
-                if span.is_contiguous(found.start, found.end):
-                    edit = Edit(span.line, col, span.line, end_col, found.right, safe=True)
-                yield _Place(span.line, col, end_col, found.entry.wrong, found.right, owner, edit)
+        for span, found, col, end_col, edit in span_matches(spans, matcher):
+            yield _Place(span.line, col, end_col, found.entry.wrong, found.right, owner, edit)
 
 
 def _suppressed(doc: Document, ctx: RuleContext) -> Callable[[int], bool]:

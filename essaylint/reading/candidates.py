@@ -122,6 +122,18 @@ def _sibling_of_heading(candidate: Candidate, heading: RawHeading) -> bool:
     return read_title(candidate.title).has_limit or tagged_label(candidate)
 
 
+def _heading_of(candidate: Candidate, piece: Piece, level: int) -> RawHeading:
+    """The heading a chosen candidate (or a list label over questions) becomes."""
+    return RawHeading(
+        level=level,
+        line=candidate.line,
+        end_line=piece.title_spans[-1].line,
+        title=candidate.title.strip(),
+        title_spans=tuple(piece.title_spans),
+        style=candidate.style,
+    )
+
+
 def _list_labels(candidates: list[Candidate], chosen: list[bool]) -> set[int]:
     """Top-level list items (their index among the candidates) that are no question but have
     questions nested under them."""
@@ -181,14 +193,7 @@ def assemble(
         if candidate is not None and not taken and index in labels:
             # `- 물류회사` over `1. 지원 동기 … (1000자)`: the item names a group of questions
             label_level = (real.level + 1) if real is not None else top
-            label = RawHeading(
-                level=label_level,
-                line=candidate.line,
-                end_line=piece.title_spans[-1].line,
-                title=candidate.title.strip(),
-                title_spans=tuple(piece.title_spans),
-                style=candidate.style,
-            )
+            label = _heading_of(candidate, piece, label_level)
             label.body.extend(piece.spans)
             headings.append(label)
             owner = label
@@ -201,14 +206,7 @@ def assemble(
                 level = label_level + 1
             if candidate.style == "heading":
                 malformed.append(candidate.line)
-            question = RawHeading(
-                level=level,
-                line=candidate.line,
-                end_line=piece.title_spans[-1].line,
-                title=candidate.title.strip(),
-                title_spans=tuple(piece.title_spans),
-                style=candidate.style,
-            )
+            question = _heading_of(candidate, piece, level)
             question.body.extend(strip_leading(piece.spans, ANSWER_PREFIX))
             if candidate.style == "details" and not in_details:
                 before_details, in_details = owner, True
