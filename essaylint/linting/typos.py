@@ -512,13 +512,17 @@ def _scan_source(entries: Iterable[TypoEntry | _EntryStub]) -> str:
     Not one alternative per form: `re` tries alternatives one after another at every position
     whose character starts some form (two in five in Korean text), which cost ~4x as much. With
     the first characters in twelve classes the filter lets through ~1.6x the real candidates at
-    the cost of one class (one class let through 5x); `find` checks the pair against a dict."""
+    the cost of one class (one class let through 5x); `find` checks the pair against a dict.
+    A lookahead for any first character leads: the three in five positions that start no form
+    fail there, before the left-edge test and the twelve classes (a fifth less time)."""
     branches: list[str] = []
+    every_first: set[str] = set()
     for glued in (False, True):
         chosen = [e for e in entries if (e.match == "anywhere") == glued]
         seconds: dict[str, set[str]] = {}
         singles: list[str] = []
         for entry in chosen:
+            every_first.add(entry.wrong[0])
             if _starts_with_one_letter_word(entry):
                 singles.append(entry.wrong[0])
             else:
@@ -537,7 +541,9 @@ def _scan_source(entries: Iterable[TypoEntry | _EntryStub]) -> str:
         if parts:
             body = "|".join(parts)
             branches.append(body if glued else f"{_LEFT_EDGE}(?:{body})")
-    return "|".join(branches)
+    if not branches:
+        return ""
+    return f"(?={_char_class(every_first)})(?:{'|'.join(branches)})"
 
 
 def _ends_word(text: str, end: int) -> bool:

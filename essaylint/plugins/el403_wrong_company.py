@@ -79,10 +79,20 @@ def _allowed(text: str, start: int, end: int, name: str, allow: tuple[str, ...])
 
 def check(doc: Document, opts: Options, ctx: RuleContext) -> Iterator[Hit]:
     from essaylint.values.companies import addresses_as_target, mentions_in, section_target
-    from essaylint.values.coverage import front_matter_names_company, known_target
+    from essaylint.values.coverage import (
+        front_matter_names_company,
+        known_catalogue,
+        known_target,
+    )
 
     questions = [q for q in doc.questions() if q.text.strip()]
     if not questions:
+        return
+    # Only a known company's name can be flagged: without one in any answer there is nothing
+    # to find, whatever the target, and reading the target from the text is skipped.
+    _, catalogue = known_catalogue(ctx.settings)
+    listed = tuple(catalogue)
+    if not any(not m.product for q in questions for m in mentions_in(q.text, listed)):
         return
     application = known_target(doc, ctx.settings)
     companies = application.companies

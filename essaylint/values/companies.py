@@ -282,7 +282,11 @@ def _starts_filter(names: list[str]) -> re.Pattern[str]:
         branches.append(_class(singles))
     if not branches:
         return compile_pattern(r"(?!)")
-    return compile_pattern(rf"{_NOT_AFTER_A_LETTER}(?=(?:{'|'.join(branches)}))", re.IGNORECASE)
+    # Any first character first: most positions fail there, before the left-edge test.
+    lead = _class(firsts | singles)
+    return compile_pattern(
+        rf"(?={lead}){_NOT_AFTER_A_LETTER}(?=(?:{'|'.join(branches)}))", re.IGNORECASE
+    )
 
 
 def _class(chars: set[str]) -> str:

@@ -249,11 +249,17 @@ class Target:
     source: str | None = None  # where the company was read: front-matter, title, config, text
 
 
-def _build_target(document: Document, settings: Any) -> Target:
+def known_catalogue(settings: Any) -> tuple[dict[str, CompanyPreset], list[Company]]:
+    """The presets and the companies these settings know (presets are read once per file
+    state by `load_presets`)."""
     packs = tuple(_setting(settings, "packs", ()) or ())
     base_dir: Path | None = _setting(settings, "base_dir", None)
     presets = load_presets(packs, base_dir)
-    companies = catalogue(presets, _setting(settings, "companies", ()) or ())
+    return presets, catalogue(presets, _setting(settings, "companies", ()) or ())
+
+
+def _build_target(document: Document, settings: Any) -> Target:
+    presets, companies = known_catalogue(settings)
     # Front matter is read here too, so callers may pass settings with or without it merged.
     pinned = _front_matter(document, "company")
     company, source = document_target_with_source(
