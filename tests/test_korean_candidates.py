@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from essaylint.korean.candidates import (
     VOWEL_CONFUSIONS,
@@ -90,3 +92,28 @@ def test_plausible() -> None:
     assert plausible("안 돼")
     assert not plausible("뷁")
     assert not plausible("")
+
+
+def test_repeat_candidates_drop_a_doubled_syllable_or_a_false_start() -> None:
+    from essaylint.korean.candidates import repeat_candidates
+
+    assert repeat_candidates("무선사사업부") == {"무선사업부": "keystroke"}
+    assert repeat_candidates("지내낼") == {"지낼": "keystroke", "지내": "keystroke"}
+    # 바 + ㄷ carried onto ㅡ, then 받 typed again; 안 + ㅎ onto ㅡ, then 않.
+    assert repeat_candidates("외면바드받을") == {"외면받을": "keystroke"}
+    assert repeat_candidates("안흥않으면서") == {"않으면서": "keystroke"}
+    # 영 and 역 share an initial and a vowel, but 통 is not 역's final carried over.
+    assert repeat_candidates("영통역에가서") == {}
+    assert repeat_candidates("사과") == {}
+    assert repeat_candidates("abc") == {}
+
+
+@given(st.text(alphabet="가각간갇바받드흥안않영역통사", max_size=8))
+def test_repeat_candidates_are_the_word_with_one_or_two_syllables_out(word: str) -> None:
+    from essaylint.korean.candidates import repeat_candidates
+
+    for shorter, kind in repeat_candidates(word).items():
+        assert kind == "keystroke"
+        assert len(word) - len(shorter) in (1, 2)
+        assert shorter and shorter != word
+        assert any(word[:i] + word[i + n :] == shorter for n in (1, 2) for i in range(len(word)))

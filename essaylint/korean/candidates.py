@@ -259,6 +259,36 @@ def keystroke_candidates(word: str) -> dict[str, CandidateKind]:
     return found
 
 
+def repeat_candidates(word: str) -> dict[str, CandidateKind]:
+    """A syllable typed twice (`지내낼`, `사사업`), or a false start typed over (`바드받을`,
+    `안흥않으면서`): the word without the first try (or, for a plain double, without the
+    second copy). A false start is two syllables whose first has the initial and vowel of
+    the syllable after them and whose second starts with that syllable's last final: the
+    keys of the same syllable, its final carried onto the next vowel (바+ㄷ+ㅡ for 받). Not
+    `영통역`, which merely shares 영/역's initial and vowel. Labelled `keystroke`."""
+    if not is_hangul_word(word):
+        return {}
+    found: dict[str, CandidateKind] = {}
+    letters = decompose_word(word)
+    for index in range(len(letters) - 1):
+        here = letters[index]
+        after = letters[index + 1]
+        if (here.initial, here.vowel) == (after.initial, after.vowel):
+            found[word[:index] + word[index + 1 :]] = "keystroke"
+            found[word[: index + 1] + word[index + 2 :]] = "keystroke"
+        if index + 2 >= len(letters):
+            continue
+        target = letters[index + 2]
+        if (here.initial, here.vowel) != (target.initial, target.vowel) or not target.final:
+            continue
+        first, last = COMPOUND_FINALS.get(target.final, ("", target.final))
+        if after.initial == last and here.final in ("", first, target.final):
+            found[word[:index] + word[index + 2 :]] = "keystroke"
+    found.pop(word, None)
+    found.pop("", None)
+    return found
+
+
 def pair_candidates(word: str, pairs: Mapping[str, str]) -> dict[str, CandidateKind]:
     """`word` with a known misspelling (`pairs`: wrong -> right) corrected where it occurs."""
     found: dict[str, CandidateKind] = {}
@@ -283,6 +313,8 @@ def candidates(
     found: dict[str, CandidateKind] = {}
     if keystroke:
         for text, kind in keystroke_candidates(word).items():
+            _add(found, text, kind)
+        for text, kind in repeat_candidates(word).items():
             _add(found, text, kind)
     for text, kind in one_edit_candidates(word).items():
         _add(found, text, kind)

@@ -27,6 +27,7 @@ read the context (a warning).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -558,7 +559,89 @@ def _l_geo(text: str, tokens: list[Any]) -> Iterator[_Edit]:
         yield _Edit(token.start, token.start + 1, " 거", "-ㄹ 거", True)
 
 
+# ---------------------------------------------------------------- 은/는, 을/를, 으로/로
+
+_WORD = re.compile(r"[가-힣]+")
+_AFTER_VOWEL = {"은": "는", "을": "를", "으로": "로", "으로서": "로서", "으로써": "로써"}
+"""A particle's form after a consonant, and what it is after a vowel (`이유은` → `이유는`)."""
+_AFTER_CONSONANT = {"는": "은", "를": "을", "로": "으로", "로서": "으로서", "로써": "으로써"}
+"""A particle's form after a vowel, and what it is after a consonant (`경험를` → `경험을`);
+로 stays after ㄹ (`서울로`). 과/와 are not judged: department names end in 과 (`전자과`)."""
+_STEM_TAGS = frozenset({"NNG", "NNP", "XSN", "XPN"})
+
+
+def _particle(text: str, tokens: list[Any]) -> Iterator[_Edit]:
+    """A particle in the form for the other kind of noun ending, the trace of an edit that
+    changed the noun and not its particle (`이유은`, `경험를`, `방법로`). Only where Kiwi reads
+    everything before the particle as nouns ending exactly there (so `마을`, `나무과` and
+    `대학로`, nouns of their own, are never split) and the particle ends the word."""
+    # Kiwi may add an empty token (a copula it supposes: `이유` + `이` + `은`): not a morpheme
+    # of the text.
+    ends = {t.start + t.len: index for index, t in enumerate(tokens) if t.len > 0}
+    starts = {token.start for token in tokens}
+    for word in _WORD.finditer(text):
+        if word.end() < len(text) and text[word.end()].isalnum():
+            continue  # a word with Latin letters or digits glued on is not judged
+        if word.start() > 0 and text[word.start() - 1].isalnum():
+            continue
+        found = word.group()
+        for written in sorted((*_AFTER_VOWEL, *_AFTER_CONSONANT), key=len, reverse=True):
+            if len(found) <= len(written) or not found.endswith(written):
+                continue
+            stem_end = word.end() - len(written)
+            final = _final_consonant(text[stem_end - 1])
+            if written in _AFTER_VOWEL and final == 0:
+                right = _AFTER_VOWEL[written]
+            elif written in _AFTER_CONSONANT and final > 0:
+                if written.startswith("로") and final == _RIEUL_FINAL:
+                    break
+                right = _AFTER_CONSONANT[written]
+            else:
+                break  # the form agrees with the noun
+            last = ends.get(stem_end)
+            if last is None or stem_end not in starts:
+                break
+            stem = [t for t in tokens[: last + 1] if t.start >= word.start() and t.len > 0]
+            if (
+                not stem
+                or stem[0].start != word.start()
+                or not all(_tag(t) in _STEM_TAGS for t in stem)
+                or _tag(stem[-1]) not in ("NNG", "NNP", "XSN")
+            ):
+                break
+            yield _Edit(stem_end, word.end(), right, "조사", False)
+            break
+
+
+# ---------------------------------------------------------------- 형용사 + -ㄴ다
+
+_BOTH_VERB_AND_ADJECTIVE = frozenset({"만족", "감사", "흡족"})
+"""X하다 words that are verbs too, so `결과에 만족한다` is right."""
+_NIEUN_FINAL = 4  # ㄴ among the 28 finals
+
+
+def _adjective_nda(text: str, tokens: list[Any]) -> Iterator[_Edit]:
+    """`부족한다고`, `중요한다는`, `필요한다` → `부족하다고`, `중요하다는`, `필요하다`: the
+    present-tense -ㄴ다 belongs to verbs; an adjective (X하다 that Kiwi reads as one) takes
+    -다. A warning: Kiwi's reading of the stem decides."""
+    for i, token in enumerate(tokens[1:], start=1):
+        if _tag(token) != "XSA" or token.form != "하" or i + 1 >= len(tokens):
+            continue
+        ending = tokens[i + 1]
+        if not _tag(ending).startswith("E") or not str(ending.form).startswith("ᆫ다"):
+            continue
+        noun = tokens[i - 1]
+        if _surface(text, noun) in _BOTH_VERB_AND_ADJECTIVE or noun.start + noun.len != token.start:
+            continue
+        syllable = text[ending.start : ending.start + 1]
+        if syllable != "한" or _final_consonant(syllable) != _NIEUN_FINAL:
+            continue
+        yield _Edit(ending.start, ending.start + 1, "하", "형용사 -다", False)
+
+
 _CHECKS: tuple[Callable[[str, list[Any]], Iterator[_Edit]], ...] = (
+    _adjective_nda,
+    _particle,
     _i_eot,
     _ryeogo,
     _l_geo,

@@ -12,6 +12,8 @@ likely with a small correction, judged with the words around it. Corrections tri
 - keystroke slips beyond one jamo edit: one key inserted, dropped, swapped with the next one or
   hit beside the right one, replayed through the 두벌식 keyboard (`해보앗다` needs a key put
   back mid-word, `했슨비다` two keys swapped). Two separate slips in one word are not caught;
+- a syllable typed twice (`무선사사업부`) or a false start typed over (`외면바드받을`,
+  `안흥않으면서`: the first try's final carried onto the next vowel), read as the word without it;
 - a lone jamo glued to a word (`ㅂ받아들일`, `정리했습ㄴ디ㅏ`): a slip whatever the context
   (laughter and crying marks such as `좋아요ㅋㅋ` aside).
 

@@ -16,12 +16,18 @@ ending it really is:
 - 이었/이였: after a noun ending in a consonant, `원동력이였다`, `80명이였다`, `사람이여야` →
   이었/이어 (였 only contracts a vowel: `사이였다`, `개발자였다` are right);
 - -려고: `고칠려고`, `할려면` → `고치려고`, `하려면` (a stem ending in ㄹ keeps it: `만들려고`);
-- -ㄹ 거: `해낼꺼라고`, `있을꺼같아서` → `해낼 거라고`, `있을 거같아서`.
+- -ㄹ 거: `해낼꺼라고`, `있을꺼같아서` → `해낼 거라고`, `있을 거같아서`;
+- 조사: a particle in the form for the other kind of noun ending, left behind when the noun
+  was edited: `이유은`, `경험를`, `방법로`, `개발자으로서` → `이유는`, `경험을`, `방법으로`,
+  `개발자로서` (only where Kiwi reads everything before the particle as nouns, so `마을`,
+  `노을`, `대학로` stay; 과/와 are not judged: `전자과` is a department);
+- 형용사 + -ㄴ다: `부족한다고`, `중요한다는` → `부족하다고`, `중요하다는` (an adjective takes -다;
+  `만족한다`, `감사한다`, verbs too, stay).
 
 The first four, `그런대` and the last three are wrong whatever was meant: errors, with a safe
 fix. 로서/로써,
-든지/던지 and -대 depend on what the sentence means: warnings, fixed only with
-`--unsafe-fixes`. The message shows the word and the suggestion (`'되요' → '돼요'`).
+든지/던지, -대, 조사 and 형용사 + -ㄴ다 depend on what the sentence means or on Kiwi's
+reading: warnings, fixed only with `--unsafe-fixes`. The message shows the word and the suggestion (`'되요' → '돼요'`).
 
 Forms the built-in known-typo list already reports (`않되요`, `할께`, `왠일` …) are left to
 known-typo (EL301), so no word is reported twice; set `defer_to_known_typo = false` when
@@ -144,5 +150,5 @@ RULE = Rule(
     severity="error",
     fixable=True,
     tags=("spelling", "model"),
-    summary="문법 형태 혼동 (되/돼, 안/않, 웬/왠, -ㄹ게, 로서/로써, 든지/던지, 데/대)",
+    summary="문법 형태 혼동 (되/돼, 안/않, 웬/왠, -ㄹ게, 로서/로써, 든지/던지, 데/대, 조사, 형용사 -ㄴ다)",
 )
