@@ -98,7 +98,8 @@ def test_repeat_candidates_drop_a_doubled_syllable_or_a_false_start() -> None:
     from essaylint.korean.candidates import repeat_candidates
 
     assert repeat_candidates("무선사사업부") == {"무선사업부": "keystroke"}
-    assert repeat_candidates("지내낼") == {"지낼": "keystroke", "지내": "keystroke"}
+    assert repeat_candidates("지내낼을") == {"지낼을": "keystroke", "지내을": "keystroke"}
+    assert repeat_candidates("재의의") == {}  # 재의 + the particle 의
     # 바 + ㄷ carried onto ㅡ, then 받 typed again; 안 + ㅎ onto ㅡ, then 않.
     assert repeat_candidates("외면바드받을") == {"외면받을": "keystroke"}
     assert repeat_candidates("안흥않으면서") == {"않으면서": "keystroke"}

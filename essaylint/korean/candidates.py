@@ -273,7 +273,8 @@ def repeat_candidates(word: str) -> dict[str, CandidateKind]:
     for index in range(len(letters) - 1):
         here = letters[index]
         after = letters[index + 1]
-        if (here.initial, here.vowel) == (after.initial, after.vowel):
+        # Not at the word's end: `재의의` is 재의 + the particle 의.
+        if (here.initial, here.vowel) == (after.initial, after.vowel) and index + 2 < len(word):
             found[word[:index] + word[index + 1 :]] = "keystroke"
             found[word[: index + 1] + word[index + 2 :]] = "keystroke"
         if index + 2 >= len(letters):

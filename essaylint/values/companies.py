@@ -54,6 +54,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from essaylint.base.patterns import LazyPattern, compile_pattern
 from essaylint.reading.model import Document, Section
@@ -133,11 +134,21 @@ class Company:
     products: tuple[str, ...] = ()
     ambiguous: frozenset[str] = frozenset()
     preset: CompanyPreset | None = None
+    _hash: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Equal companies have equal keys, names and aliases; hashing the whole preset (every
+        # value and keyword) on each scanner lookup was a hot spot, and so was hashing even
+        # these three on each of the ~200 lookups per file: computed once.
+        object.__setattr__(self, "_hash", hash((self.key, self.name, self.names)))
 
     def __hash__(self) -> int:
-        # Equal companies have equal keys, names and aliases; hashing the whole preset (every
-        # value and keyword) on each scanner lookup was a hot spot.
-        return hash((self.key, self.name, self.names))
+        return self._hash
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # Rebuilt through __init__ in another process: string hashes differ between processes.
+        fields = (self.key, self.name, self.names, self.products, self.ambiguous, self.preset)
+        return (Company, fields)
 
 
 # Presets are loaded once per process, so their companies are built once too: the same objects
