@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import subprocess
 import sys
 import time
@@ -96,11 +97,32 @@ class Tally:
         return 1000 * self.fp_clean / self.clean_words if self.clean_words else 0.0
 
 
+# Spacing errors of the source texts by today's rules, checked by hand: a flag there is right,
+# so it counts as neither a true nor a false flag (it is listed). The Constitution (1987, before
+# the 1988 spelling rules) writes the bound noun 중 attached to nouns throughout (회기중,
+# 재직중, 재판관중에서: 제42항, 의존 명사는 띄어 쓴다), and no clean sentence of the essays
+# does. Added when 중 joined the rule's nouns: the held-out half showed them, so for 중 that
+# half is no longer unseen.
+_FLAGGED = re.compile(r"^'([^']+)' → '([^']+)'")
+
+
+def _source_error(hit: Hit) -> bool:
+    match = _FLAGGED.match(hit.message)
+    if match is None:
+        return False
+    word, suggestion = match.groups()
+    at = word.find("중")
+    return at > 0 and suggestion == f"{word[:at]} {word[at:]}"
+
+
 def score(cases: list[Case], where: dict[int, int], hits: list[Hit], kind: str = "") -> Tally:
     """Per-word scoring; `kind` restricts the errors (and their sentences) to one kind."""
     tally = Tally()
     found: dict[int, list[Hit]] = {}
     for hit in hits:
+        if _source_error(hit):
+            tally.listing.append(f"source error found: {hit.message}")
+            continue
         if hit.line in where:
             found.setdefault(where[hit.line], []).append(hit)
     for index, case in enumerate(cases):

@@ -29,9 +29,15 @@ from typing import Any
 __all__ = ["DEPENDENT_NOUNS", "Spacing", "suggest_spacing"]
 
 DEPENDENT_NOUNS = frozenset(
-    {"것", "거", "수", "데", "줄", "만큼", "뿐", "지", "바", "적", "채", "식", "때문", "때", "동안"}
-)
+    {
+        "것", "거", "수", "데", "줄", "만큼", "뿐", "지", "바", "적", "채", "식", "때문", "때",
+        "동안", "듯", "터", "대로", "중",
+    }
+)  # fmt: skip
 """Nouns written apart from the modifier before them (의존명사, plus 때 and 동안)."""
+# 중 after a noun is written apart (`진행 중`, `회의 중`) except in these words: 은연중, 무의식중
+# (read as 무 + 의식 + 중), 부지불식중, 밤중.
+_JOINED_WITH_JUNG = frozenset({"은연", "의식", "부지불식", "밤", "야밤", "한밤"})
 
 # After a determiner (이런, 모든, 어떤 …) only these: `이런데` is also 이렇- + -ㄴ데.
 _AFTER_DETERMINER = frozenset({"것", "거", "식", "때"})
@@ -99,6 +105,10 @@ def _tag(token: Any) -> str:
 
 def _kind(left: Any, right: Any, after: Any | None) -> tuple[str, bool] | None:
     """The case a space between these two glued morphemes is, and whether it is certain."""
+    if right.form == "듯" and after is not None and str(after.form) in ("하", "싶"):
+        # 듯하다, 듯싶다 are auxiliaries: `올 듯하다` and `올듯하다` are both allowed (제47항),
+        # and `올듯 싶다` needs more than one space moved.
+        return None
     return _bound_noun(left, right) or _counter(left, right) or _negation(left, right, after)
 
 
@@ -113,6 +123,10 @@ def _bound_noun(left: Any, right: Any) -> tuple[str, bool] | None:
         return ("bound-noun", True)
     if left_tag == "ETM" and (right_tag == "NNB" or right.form in ("때", "동안")):
         return ("bound-noun", right.form not in _ALSO_ENDINGS)
+    if right.form == "중" and right_tag == "NNB" and left_tag == "NNG":
+        if len(left.form) >= 2 and left.form not in _JOINED_WITH_JUNG:
+            return ("bound-noun", True)  # `진행중인` → `진행 중인`
+        return None
     if right.form == "동안" and left_tag in _NOUNS:
         return ("bound-noun", True)  # `방학동안`, `1년동안` → `방학 동안`, `1년 동안`
     timely = left_tag == "XSN" or (len(left.form) >= 2 and left.form not in _TIME_WORDS)

@@ -6,9 +6,10 @@ morphological analysis (a Korean morphological analyser) of each written word:
 
 - a dependent noun glued to the modifier or determiner before it: `되는것이` → `되는 것이`,
   `할수있다` → `할 수 있다`, `검색됐을때` → `검색됐을 때`, `이런식으로` → `이런 식으로`,
-  `할줄`, `노력한만큼`, `할뿐`, `만난지`, `가본적이`, `하는동안`; 때, 동안 and 때문 after a
-  noun (`면접때` → `면접 때`, `방학동안`, `그것때문에`); `하는데` only where it is the noun
-  (`해결하는데 도움이` → `해결하는 데 도움이`);
+  `할줄`, `노력한만큼`, `할뿐`, `만난지`, `가본적이`, `하는동안`, `있는대로` → `있는 대로`,
+  `사용할텐데` → `사용할 텐데`, `좋을듯.` → `좋을 듯.`; 때, 동안, 때문 and 중 after a noun
+  (`면접때` → `면접 때`, `방학동안`, `그것때문에`, `진행중인` → `진행 중인`); `하는데` only
+  where it is the noun (`해결하는데 도움이` → `해결하는 데 도움이`);
 - a unit glued to a numeral word: `두가지` → `두 가지`, `수천명` → `수천 명`, `세번`,
   `여러개`, `첫번째` → `첫 번째`;
 - a verb or adjective glued to the adverb 안 or 못: `안됩니다` → `안 됩니다`, `안맞는`,
@@ -21,8 +22,8 @@ Left alone, because they are right or allowed: Arabic numerals with units (`1년
 `3명`, `2가지`), units of order (`두시`, `삼층`), words of their own (`이때`, `그때`,
 `한번`, `한때`, `점심때`, `못하다`, `못생긴`, `안녕`, `안전`, `수없이`, `그동안`),
 connective endings (`비가 오는데`, `할지`, `좋은지`), and auxiliary constructions that may be
-written either way (`할 만하다`/`할만하다`, `할 듯하다`, `아는 척하다`). Compound nouns are
-never split.
+written either way (`할 만하다`/`할만하다`, `할 듯하다`/`할듯하다`, `듯싶다`, `아는 척하다`).
+Compound nouns are never split (`은연중`, `무의식중`, `한밤중`).
 
 Headings, answers and the text before the first question are read; `reference` sections and
 code are not. On by default as a warning.
