@@ -409,12 +409,12 @@ def _plain_mentions(text: str) -> list[tuple[int, int, str]]:
     from essaylint.values import companies as module
 
     scanner = module._scanner(_COMPANIES)
-    keep = scanner.starts
-    object.__setattr__(scanner, "starts", re.compile(r"(?s)(?=.)"))
+    keep = scanner.finder
+    object.__setattr__(scanner, "finder", scanner.pattern)
     try:
         return [(m.start, m.end, m.company.key) for m in module.mentions(text, _COMPANIES)]
     finally:
-        object.__setattr__(scanner, "starts", keep)
+        object.__setattr__(scanner, "finder", keep)
 
 
 @settings(max_examples=400, deadline=None)

@@ -236,6 +236,7 @@ class _Scanner:
     starts: re.Pattern[str]
     owners: dict[str, tuple[Company, bool]]
     exact_ascii: frozenset[str]  # short ASCII names must match in their own case (KT, LINE)
+    finder: re.Pattern[str]  # `starts` then `pattern`: what `mentions` runs
     # company_in_title's answers: headings repeat across files ("지원 동기", "입사 후 포부").
     titles: dict[str, Company | None] = field(default_factory=dict, compare=False, hash=False)
 
@@ -270,11 +271,21 @@ def _scanner_by_value(companies: tuple[Company, ...]) -> _Scanner:
     names = "|".join(re.escape(n).replace(r"\ ", r"\s*") for n, _, _ in entries)
     pattern = compile_pattern(rf"{_NOT_AFTER_A_LETTER}(?:{names})", re.IGNORECASE)
     exact = frozenset(n for n, _, _ in entries if n.isascii() and len(n) <= 4)
-    return _Scanner(pattern, _starts_filter([n for n, _, _ in entries]), owners, exact)
+    listed = [n for n, _, _ in entries]
+    starts = _starts_source(listed)
+    # The start filter and the names in one pattern: `finditer` tries the ~200 names only where
+    # the filter lets through, without a Python step per candidate.
+    finder = compile_pattern(f"{starts}(?:{names})" if starts else r"(?!)", re.IGNORECASE)
+    return _Scanner(pattern, _starts_filter(listed), owners, exact, finder)
 
 
 def _starts_filter(names: list[str]) -> re.Pattern[str]:
     """Zero-width matches where one of `names` may begin (a superset: tests compare)."""
+    return compile_pattern(_starts_source(names) or r"(?!)", re.IGNORECASE)
+
+
+def _starts_source(names: list[str]) -> str | None:
+    """The pattern of `_starts_filter`, or None when there are no names."""
     firsts: set[str] = set()
     seconds: set[str] = set()
     singles: set[str] = set()
@@ -292,12 +303,10 @@ def _starts_filter(names: list[str]) -> re.Pattern[str]:
     if singles:
         branches.append(_class(singles))
     if not branches:
-        return compile_pattern(r"(?!)")
+        return None
     # Any first character first: most positions fail there, before the left-edge test.
     lead = _class(firsts | singles)
-    return compile_pattern(
-        rf"(?={lead}){_NOT_AFTER_A_LETTER}(?=(?:{'|'.join(branches)}))", re.IGNORECASE
-    )
+    return rf"(?={lead}){_NOT_AFTER_A_LETTER}(?=(?:{'|'.join(branches)}))"
 
 
 def _class(chars: set[str]) -> str:
@@ -322,15 +331,7 @@ def mentions(text: str, companies: tuple[Company, ...]) -> Iterator[Mention]:
     if not companies:
         return
     scanner = _scanner(companies)
-    match_at = scanner.pattern.match
-    after = 0
-    for start in scanner.starts.finditer(text):
-        if start.start() < after:
-            continue
-        match = match_at(text, start.start())
-        if match is None:
-            continue
-        after = match.end()
+    for match in scanner.finder.finditer(text):
         found = match.group()
         if found.isascii():
             end = match.end()
