@@ -11,11 +11,10 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, Union
 
+from helpers import user_environment
 from lsprotocol import types as lsp
 from pytest_lsp import LanguageClient, client_capabilities
 from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
-
-from helpers import user_environment
 
 SERVER = [sys.executable, "-m", "essaylint", "server"]
 WAIT = 60.0  # seconds before a test gives up waiting for a message (the model loads in ~3 s)
@@ -127,7 +126,9 @@ def open_doc(client: EditorClient, uri: str, text: str) -> None:
     client.texts[uri], client.versions[uri] = text, 1
     client.text_document_did_open(
         lsp.DidOpenTextDocumentParams(
-            text_document=lsp.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text)
+            text_document=lsp.TextDocumentItem(
+                uri=uri, language_id="markdown", version=1, text=text
+            )
         )
     )
 
@@ -137,7 +138,9 @@ def change(client: EditorClient, uri: str, text: str) -> int:
     client.texts[uri] = text
     client.text_document_did_change(
         lsp.DidChangeTextDocumentParams(
-            text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=client.versions[uri]),
+            text_document=lsp.VersionedTextDocumentIdentifier(
+                uri=uri, version=client.versions[uri]
+            ),
             content_changes=[lsp.TextDocumentContentChangeWholeDocument(text=text)],
         )
     )
@@ -198,4 +201,3 @@ def apply_workspace_edit(client: EditorClient, edit: lsp.WorkspaceEdit) -> int:
     assert change_set.text_document.version == client.versions[uri], "stale edit"
     edits = [e for e in change_set.edits if isinstance(e, lsp.TextEdit)]
     return change(client, uri, apply_edits(client.texts[uri], edits))
-

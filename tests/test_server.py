@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from helpers import essaylint
 from lsprotocol import types as lsp
 from server_client import (
     EditorClient,
@@ -17,8 +18,6 @@ from server_client import (
     serve,
     until,
 )
-
-from helpers import essaylint
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
 FAST = {"model": False, "debounceMs": 0}
@@ -137,7 +136,9 @@ async def test_typing_past_the_limit_updates_the_count_and_adds_over_limit(
             (3, "50/100자 · 50% · 완성도 50% · 1/2"),
             (7, "4/1,000자 · 0%"),
         ]
-        longer = ESSAY.replace("지원했습니다.", "지원했습니다. " + "매일 코드를 읽고 배운 것을 기록합니다. " * 3)
+        longer = ESSAY.replace(
+            "지원했습니다.", "지원했습니다. " + "매일 코드를 읽고 배운 것을 기록합니다. " * 3
+        )
         version = change(client, uri, longer)
         found = await diagnostics_for(client, uri, version)
         over = [d for d in found if d.code == "EL201"]
@@ -207,7 +208,7 @@ async def test_each_code_action_applied_then_checked_again(tmp_path: Path) -> No
         # A fix computed for an older version names it: an editor refuses it.
         assert disable.edit.document_changes[0].text_document.version == 1  # type: ignore[index, union-attr]
         # Disable the heading rule (EL105, line 9) and the limit rule on the question's line.
-        (fix105, disable105, _) = await actions_at(client, uri, 9)
+        (_, disable105, _) = await actions_at(client, uri, 9)
         assert disable105.title == "Disable EL105 heading-missing-space for this line"
         assert disable105.edit is not None
         version = apply_workspace_edit(client, disable105.edit)
@@ -220,7 +221,9 @@ async def test_each_code_action_applied_then_checked_again(tmp_path: Path) -> No
         version = apply_workspace_edit(client, disable202.edit)
         found = await diagnostics_for(client, uri, version)
         assert "EL202" not in {d.code for d in found}
-        assert "<!-- essaylint-disable-next-line EL202 -->\n## 지원 동기 (100자)" in client.texts[uri]
+        assert (
+            "<!-- essaylint-disable-next-line EL202 -->\n## 지원 동기 (100자)" in client.texts[uri]
+        )
         assert (await hints(client, uri))[0][0] == 4  # the count moved down with its question
 
 
@@ -234,9 +237,11 @@ async def test_fix_all_applies_every_safe_fix(tmp_path: Path) -> None:
         version = apply_workspace_edit(client, fix_all.edit)
         found = await diagnostics_for(client, uri, version)
         # Unresolved in the light-bulb list, resolved on demand to the same edit.
-        (lazy,) = [a for a in await actions_at(client, uri, 1) if a.kind == "source.fixAll.essaylint"] or [None]
+        (lazy,) = [
+            a for a in await actions_at(client, uri, 1) if a.kind == "source.fixAll.essaylint"
+        ] or [None]
     assert {"EL301", "EL105"}.isdisjoint({d.code for d in found})
-    fixed = (tmp_path / "fixed.md")
+    fixed = tmp_path / "fixed.md"
     fixed.write_text(ESSAY, encoding="utf-8")
     essaylint("check", "--fix", "--ignore", "model", "--no-cache", "fixed.md", cwd=tmp_path)
     assert client.texts[uri] == fixed.read_text(encoding="utf-8")
@@ -249,18 +254,26 @@ async def test_disable_rule_command_and_stale_versions(tmp_path: Path) -> None:
         open_doc(client, uri, ESSAY)
         await diagnostics_for(client, uri, 1)
         stale = await client.workspace_execute_command_async(
-            lsp.ExecuteCommandParams(command="essaylint.disableRule", arguments=[uri, 4, "EL301", 7])
+            lsp.ExecuteCommandParams(
+                command="essaylint.disableRule", arguments=[uri, 4, "EL301", 7]
+            )
         )
         assert stale == {"applied": False} and client.applied == []
         done = await client.workspace_execute_command_async(
-            lsp.ExecuteCommandParams(command="essaylint.disableRule", arguments=[uri, 4, "EL301", 1])
+            lsp.ExecuteCommandParams(
+                command="essaylint.disableRule", arguments=[uri, 4, "EL301", 1]
+            )
         )
         assert done == {"applied": True}
         (request,) = client.applied
         version = apply_workspace_edit(client, request.edit)
         found = await diagnostics_for(client, uri, version)
     assert "EL301" not in {d.code for d in found}
-    assert client.texts[uri].splitlines()[4].endswith("지원했습니다.<!-- essaylint-disable-line EL301 -->")
+    assert (
+        client.texts[uri]
+        .splitlines()[4]
+        .endswith("지원했습니다.<!-- essaylint-disable-line EL301 -->")
+    )
 
 
 async def test_symbols_outline_groups_and_questions(tmp_path: Path) -> None:
@@ -317,7 +330,9 @@ async def test_config_changes_broken_and_mended_relint_open_documents(tmp_path: 
         watched(client, config, lsp.FileChangeType.Changed)
         (broken,) = await next_diagnostics(client, uri, seen)
         version = change(client, uri, ESSAY + "\n추가한 문장입니다.\n")
-        assert len(await diagnostics_for(client, uri, version)) == 1  # the same problem, not shown again
+        assert (
+            len(await diagnostics_for(client, uri, version)) == 1
+        )  # the same problem, not shown again
         assert broken.range.start.line == 0 and broken.code == "config"
         assert broken.message == (
             f"essaylint: {config}: defualt_limit: unknown key (did you mean 'default_limit'?)"
@@ -342,7 +357,9 @@ async def test_editor_settings_change_relints(tmp_path: Path) -> None:
         await diagnostics_for(client, uri, 1)
         seen = len(client.published)
         client.workspace_did_change_configuration(
-            lsp.DidChangeConfigurationParams(settings={"essaylint": {"model": False, "debounceMs": 5}})
+            lsp.DidChangeConfigurationParams(
+                settings={"essaylint": {"model": False, "debounceMs": 5}}
+            )
         )
         found = await next_diagnostics(client, uri, seen)
     assert "EL301" in {d.code for d in found}

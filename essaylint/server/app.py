@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -97,7 +98,9 @@ class EssaylintServer(LanguageServer):
         state = self.checks.pop(uri, None)
         if state is not None:
             state.cancel()
-        self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+        self.text_document_publish_diagnostics(
+            lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[])
+        )
 
     async def _check(self, uri: str, delay: float) -> None:
         try:
@@ -117,16 +120,25 @@ class EssaylintServer(LanguageServer):
         version, text = document.version, document.source
         lines = self.lines_of(text)
         path = document.path if uri.startswith("file:") else uri
-        size = len(text.encode("utf-8", "surrogatepass"))
+        size = (
+            len(text) if len(text) * 4 <= MAX_BUFFER_BYTES else len(text.encode("utf-8", "replace"))
+        )
         if size > MAX_BUFFER_BYTES:
+            limit = MAX_BUFFER_BYTES // 1024 // 1024
             message = (
-                f"document too large to check while editing ({size / 1024 / 1024:.1f} MB; the "
-                f"limit is {MAX_BUFFER_BYTES // 1024 // 1024} MB): run `essaylint check` on the file"
+                f"document too large to check while editing ({size / 1024 / 1024:.1f} MB; "
+                f"the limit is {limit} MB): run `essaylint check` on the file"
             )
             log.warning("essaylint: %s: %s", uri, message)
-            self._store(uri, state, Checked(version, text, lines, FileResult(path, error=message), path, None))
+            self._store(
+                uri,
+                state,
+                Checked(version, text, lines, FileResult(path, error=message), path, None),
+            )
             return
-        found = self.configs.lookup(document.path if uri.startswith("file:") else None, self._root())
+        found = self.configs.lookup(
+            document.path if uri.startswith("file:") else None, self._root()
+        )
         if isinstance(found, str):
             self._config_broken(found)
             result = FileResult(path, error=found, config_error=True)
@@ -141,10 +153,12 @@ class EssaylintServer(LanguageServer):
             log.warning("essaylint: %s: %s", uri, fast.error)
         shown = fast
         if self.editor.model:
-            shown = carry_model_findings(fast, lines.lines, state.last_full, self.model_codes)
+            shown = carry_model_findings(fast, lines, state.last_full, self.model_codes)
         self._store(uri, state, Checked(version, text, lines, shown, path, settings))
         if self.editor.model and fast.error is None:
-            state.model = asyncio.ensure_future(self._check_model(uri, version, text, path, settings))
+            state.model = asyncio.ensure_future(
+                self._check_model(uri, version, text, path, settings)
+            )
 
     async def _check_model(
         self, uri: str, version: int | None, text: str, path: str, settings: Settings
@@ -165,14 +179,17 @@ class EssaylintServer(LanguageServer):
         except asyncio.CancelledError:
             raise
         except Exception as error:
-            log.error("essaylint: model rules on %s failed: %s: %s", uri, type(error).__name__, error)
+            log.error(
+                "essaylint: model rules on %s failed: %s: %s", uri, type(error).__name__, error
+            )
 
     def _stale(self, uri: str, version: int | None) -> bool:
         document = self.document(uri)
         return document is None or uri not in self.checks or document.version != version
 
     def _root(self) -> str | None:
-        return self.workspace.root_path
+        root: str | None = self.workspace.root_path
+        return root
 
     def _config_broken(self, message: str) -> None:
         """A broken config: one message to the client per distinct problem."""
@@ -294,7 +311,9 @@ class EssaylintServer(LanguageServer):
                         title=f"Add '{word}' to the project's words",
                         kind=lsp.CodeActionKind.QuickFix,
                         diagnostics=[diagnostic],
-                        command=lsp.Command(title="Add word", command=ADD_WORD, arguments=[uri, word]),
+                        command=lsp.Command(
+                            title="Add word", command=ADD_WORD, arguments=[uri, word]
+                        ),
                     )
                 )
             comment = edits.suppression(finding, checked.lines, headings, newline)
@@ -366,7 +385,9 @@ class EssaylintServer(LanguageServer):
         if finding is None:
             finding = Finding(checked.path, line + 1, 1, code, "", "warning", "")
         headings = [r.line for r in checked.result.sections]
-        comment = edits.suppression(finding, checked.lines, headings, edits.newline_of(checked.text))
+        comment = edits.suppression(
+            finding, checked.lines, headings, edits.newline_of(checked.text)
+        )
         applied = await self.workspace_apply_edit_async(
             lsp.ApplyWorkspaceEditParams(
                 edit=edits.versioned(uri, checked.version, [comment]),
@@ -432,7 +453,9 @@ def build_server() -> EssaylintServer:
             rules = {}
         ls.model_codes = frozenset(code for code, r in rules.items() if "model" in r.tags)
         ls.modules = {
-            code: r.check.__module__.rsplit(".", 1)[-1] for code, r in rules.items() if is_builtin(r)
+            code: r.check.__module__.rsplit(".", 1)[-1]
+            for code, r in rules.items()
+            if is_builtin(r)
         }
 
     @server.feature(lsp.INITIALIZED)
@@ -526,7 +549,9 @@ def build_server() -> EssaylintServer:
             resolve_provider=True,
         ),
     )
-    async def code_action(ls: EssaylintServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
+    async def code_action(
+        ls: EssaylintServer, params: lsp.CodeActionParams
+    ) -> list[lsp.CodeAction]:
         return await ls.code_actions(params)
 
     @server.feature(lsp.CODE_ACTION_RESOLVE)
@@ -540,7 +565,9 @@ def build_server() -> EssaylintServer:
         except (OSError, ValueError) as error:
             message = f"essaylint: cannot add '{word}': {error}"
             log.warning(message)
-            ls.window_show_message(lsp.ShowMessageParams(type=lsp.MessageType.Error, message=message))
+            ls.window_show_message(
+                lsp.ShowMessageParams(type=lsp.MessageType.Error, message=message)
+            )
             return {"error": message}
 
     @server.command(DISABLE_RULE)
@@ -563,8 +590,9 @@ def run(stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> None:
     stdout carries the protocol only."""
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="%(message)s")
     logging.getLogger("pygls").setLevel(logging.ERROR)
-    real_in = stdin or sys.__stdin__.buffer  # type: ignore[union-attr]
-    real_out = stdout or sys.__stdout__.buffer  # type: ignore[union-attr]
+    real_in = stdin or os.fdopen(0, "rb", closefd=False)
+    real_out = stdout or os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)  # a plugin's print (or a library's) lands on stderr, never in a message
     sys.stdout = sys.stderr
     build_server().start_io(real_in, real_out)
 

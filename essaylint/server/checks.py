@@ -71,13 +71,13 @@ async def in_thread(job: Callable[..., Any], *args: Any) -> Any:
 
 
 def carry_model_findings(
-    fast: FileResult, lines: list[str], previous: Checked | None, model_codes: frozenset[str]
+    fast: FileResult, now: Lines, previous: Checked | None, model_codes: frozenset[str]
 ) -> FileResult:
     """The fast result with the model findings of the previous full check whose lines read
     the same now (an edit elsewhere leaves them standing until the model runs again)."""
     if previous is None or fast.error is not None:
         return fast
-    old = previous.lines.lines
+    old, lines = previous.lines.lines, now.lines
     kept: list[Finding] = []
     for finding in previous.result.findings:
         if finding.code not in model_codes:

@@ -243,7 +243,7 @@ def heading_hover(report: SectionReport, counts: dict[str, int]) -> str:
 def symbols(result: FileResult, lines: Lines) -> list[lsp.DocumentSymbol]:
     """Groups and questions as a tree, by heading level; a question's state in its detail."""
     roots: list[lsp.DocumentSymbol] = []
-    stack: list[tuple[int, lsp.DocumentSymbol]] = []
+    stack: list[tuple[int, list[lsp.DocumentSymbol]]] = []  # level, that symbol's children
     reports = [s for s in result.sections if s.kind in ("question", "group")]
     last = max(len(lines.lines), 1)
     for index, report in enumerate(reports):
@@ -255,21 +255,17 @@ def symbols(result: FileResult, lines: Lines) -> list[lsp.DocumentSymbol]:
         detail = None
         if report.kind == "question":
             detail = f"{count_label(report)} · {STATE_LABELS.get(report.state or '', '')}"
+        children: list[lsp.DocumentSymbol] = []
         symbol = lsp.DocumentSymbol(
             name=report.title or "(제목 없음)",
             detail=detail,
             kind=lsp.SymbolKind.Namespace if report.kind == "group" else lsp.SymbolKind.String,
             range=whole,
             selection_range=head,
-            children=[],
+            children=children,
         )
         while stack and stack[-1][0] >= report.level:
             stack.pop()
-        if stack:
-            parent = stack[-1][1]
-            if parent.children is not None:
-                parent.children.append(symbol)
-        else:
-            roots.append(symbol)
-        stack.append((report.level, symbol))
+        (stack[-1][1] if stack else roots).append(symbol)
+        stack.append((report.level, children))
     return roots

@@ -78,7 +78,9 @@ def whole_change(before: str, after: str, lines: Lines) -> list[lsp.TextEdit]:
         stop += 1
     return [
         lsp.TextEdit(
-            range=lsp.Range(start=_position(before, start, lines), end=_position(before, stop, lines)),
+            range=lsp.Range(
+                start=_position(before, start, lines), end=_position(before, stop, lines)
+            ),
             new_text=after[start : len(after) - end],
         )
     ]

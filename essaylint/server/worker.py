@@ -13,6 +13,7 @@ result whose version is no longer the document's, and lets a job it no longer wa
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import pickle
@@ -114,10 +115,8 @@ class ModelWorker:
         if process is not None and process.returncode is None:
             if process.stdin is not None:
                 process.stdin.close()
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 process.kill()
-            except ProcessLookupError:
-                pass
 
 
 def serve(inbox: BinaryIO, outbox: BinaryIO) -> None:
@@ -141,10 +140,8 @@ def main() -> None:
     outbox = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)
     sys.stdout = sys.stderr
-    try:
+    with contextlib.suppress(KeyboardInterrupt, BrokenPipeError):
         serve(sys.stdin.buffer, outbox)
-    except (KeyboardInterrupt, BrokenPipeError):
-        pass
 
 
 if __name__ == "__main__":
