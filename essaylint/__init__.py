@@ -2,7 +2,8 @@
 
 The public API is `essaylint.api` (its docstring says what is public), re-exported here:
 `lint_text`, `lint_file`, `lint_paths`, `load_settings`, `render`, `report_data`,
-`find_settings`, `fix_text`, `answer_counts` and the result types. They are imported on first use: every `essaylint.*` import runs this file first, and a
+`find_settings`, `fix_text`, `answer_counts` and the result types. They are imported on first
+use: every `essaylint.*` import runs this file first, and a
 replayed run (essaylint.running.replay) must start without the config and result modules.
 ARCHITECTURE.md is the map of the package.
 """

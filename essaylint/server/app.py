@@ -35,7 +35,7 @@ from essaylint.server.checks import (
     in_thread,
 )
 from essaylint.server.convert import Lines
-from essaylint.server.settings import MODEL_PAUSE_MS, ConfigCache, EditorSettings
+from essaylint.server.settings import ConfigCache, EditorSettings
 from essaylint.server.worker import ModelWorker
 
 log = logging.getLogger("essaylint.server")
@@ -164,7 +164,7 @@ class EssaylintServer(LanguageServer):
         self, uri: str, version: int | None, text: str, path: str, settings: Settings
     ) -> None:
         try:
-            await asyncio.sleep(MODEL_PAUSE_MS / 1000)
+            await asyncio.sleep(self.editor.model_delay_ms / 1000)
             result = await self.worker.check(
                 text, path, settings, lambda: not self._stale(uri, version)
             )

@@ -1,8 +1,9 @@
 """What the server checks a document with: the editor's settings and the config in force.
 
 Editor settings come in `initializationOptions` and `workspace/didChangeConfiguration`, under
-the key `essaylint` (or bare): `{"model": true, "debounceMs": 200}`. A value of the wrong type
-is ignored (the default stays), so a typo in an editor's settings never stops the server.
+the key `essaylint` (or bare): `{"model": true, "debounceMs": 150, "modelDelayMs": 600}`. A
+value of the wrong type is ignored (the default stays), so a typo in an editor's settings never
+stops the server.
 
 The config in force is found as `essaylint check` finds it (`api.find_settings`), cached per
 folder until a watched file (essaylint.toml, pyproject.toml, .essaylint-words.txt) changes.
@@ -28,6 +29,7 @@ MAX_DEBOUNCE_MS = 10_000
 class EditorSettings:
     model: bool = True  # run the rules that need the Kiwi language model
     debounce_ms: int = DEFAULT_DEBOUNCE_MS
+    model_delay_ms: int = MODEL_PAUSE_MS  # after the fast rules, before the model rules
 
     def updated(self, data: Any) -> EditorSettings:
         """These settings with what `data` (the client's object) sets correctly."""
@@ -39,10 +41,19 @@ class EditorSettings:
         model = data.get("model")
         if isinstance(model, bool):
             found = replace(found, model=model)
-        debounce = data.get("debounceMs")
-        if isinstance(debounce, int | float) and not isinstance(debounce, bool):
-            found = replace(found, debounce_ms=int(min(max(debounce, 0), MAX_DEBOUNCE_MS)))
+        debounce = _milliseconds(data.get("debounceMs"))
+        if debounce is not None:
+            found = replace(found, debounce_ms=debounce)
+        delay = _milliseconds(data.get("modelDelayMs"))
+        if delay is not None:
+            found = replace(found, model_delay_ms=delay)
         return found
+
+
+def _milliseconds(value: Any) -> int | None:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return int(min(max(value, 0), MAX_DEBOUNCE_MS))
+    return None
 
 
 class ConfigCache:
