@@ -1,8 +1,9 @@
 """essaylint: lint Korean job-application essays written in Markdown.
 
 The public API is `essaylint.api` (its docstring says what is public), re-exported here:
-`lint_text`, `lint_file`, `lint_paths`, `load_settings`, `render`, `report_data` and the result
-types. They are imported on first use: every `essaylint.*` import runs this file first, and a
+`lint_text`, `lint_file`, `lint_paths`, `load_settings`, `render`, `report_data`,
+`find_settings`, `fix_text`, `answer_counts` and the result types. They are imported on first
+use: every `essaylint.*` import runs this file first, and a
 replayed run (essaylint.running.replay) must start without the config and result modules.
 ARCHITECTURE.md is the map of the package.
 """
@@ -19,6 +20,9 @@ if TYPE_CHECKING:
         Finding,
         SectionReport,
         Settings,
+        answer_counts,
+        find_settings,
+        fix_text,
         lint_file,
         lint_paths,
         lint_text,
@@ -37,6 +41,9 @@ _API = frozenset(
         "Finding",
         "SectionReport",
         "Settings",
+        "answer_counts",
+        "find_settings",
+        "fix_text",
         "lint_file",
         "lint_paths",
         "lint_text",
@@ -68,7 +75,10 @@ __all__ = [
     "SectionReport",
     "Settings",
     "__version__",
+    "answer_counts",
     "decode",
+    "find_settings",
+    "fix_text",
     "lint_file",
     "lint_paths",
     "lint_text",
