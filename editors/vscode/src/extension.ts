@@ -129,7 +129,7 @@ function serverSettings(): ServerSettings {
   const config = vscode.workspace.getConfiguration("essaylint");
   return {
     model: config.get<boolean>("model", true),
-    debounceMs: config.get<number>("debounceMs", 200),
+    debounceMs: config.get<number>("debounceMs", 150),
   };
 }
 
