@@ -6,7 +6,10 @@ Public and stable (additive changes only):
 
 - `lint_text(text, path=, settings=)` and `lint_file(path, settings=)` -> `FileResult`;
   `lint_paths(paths, settings=, config=)` -> `list[FileResult]`, sorted by path.
-- `load_settings(path)` (a config file, `extends` followed) and `Settings()` (the defaults).
+- `load_settings(path)` (a config file, `extends` followed) and `Settings()` (the defaults);
+  `find_settings(path)`: the config in force for a file, found as the CLI finds it.
+- `fix_text(text, path=, settings=)` -> the text `check --fix` would write (nothing written);
+  `answer_counts(text, settings=)` -> each question's answer counted in every mode.
 - `render(results, format)` -> the text `essaylint check --format <format>` prints;
   `report_data(results)` -> the `--format json` report as plain data.
 - The result types: `FileResult` (`findings`, `sections`, `questions`, `answered`, `complete`,
@@ -44,6 +47,9 @@ __all__ = [
     "Settings",
     "lint_file",
     "lint_paths",
+    "answer_counts",
+    "find_settings",
+    "fix_text",
     "lint_text",
     "load_settings",
     "render",
@@ -127,6 +133,60 @@ class _Fixed(ConfigFinder):
 def load_settings(path: str | Path) -> Settings:
     """Read and validate one config file (essaylint.toml or pyproject.toml), `extends` followed."""
     return load_config(Path(path))
+
+
+def find_settings(path: str | Path | None) -> Settings:
+    """The settings in force for a file (None: the current folder), as `essaylint check`
+    finds them: the closest config walking up, validated. Raises `ConfigError` (one line,
+    naming the file and the key) for a broken one. Not cached: each call reads the config."""
+    return ConfigFinder().for_path(Path(path) if path is not None else None)
+
+
+def fix_text(
+    text: str, path: str = "<text>", settings: Settings | None = None, *, unsafe: bool = False
+) -> str:
+    """The text with every safe fix applied (unsafe ones too with `unsafe`), in rounds as
+    `check --fix` does; the text unchanged when it cannot be checked. Nothing is written."""
+    from essaylint.reading.source import SourceText
+    from essaylint.running.fixes import fix_source
+
+    source = SourceText(
+        text=text, encoding="utf-8", bom=False, newline=_newline_of(text), fallback=False
+    )
+    return fix_source(source, path, settings or Settings(), unsafe=unsafe).text
+
+
+def _newline_of(text: str) -> str:
+    first = text.find("\n")
+    return "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"
+
+
+def answer_counts(text: str, settings: Settings | None = None) -> dict[int, dict[str, int]]:
+    """Each question's answer (by the line of its question, 1-based) counted in every mode
+    (`chars`, `chars-no-spaces`, `bytes`, `bytes-utf8`, `neis`, `words`), with the settings'
+    `newline` and outline options (front matter applied): what an editor shows on hover.
+    Raises like `lint_text` would report an error: a text that cannot be read gives {}."""
+    from essaylint.reading.counting import COUNT_MODES, count
+    from essaylint.reading.document import build_document
+    from essaylint.running.config import ConfigError, apply_front_matter
+    from essaylint.running.engine import outline_options
+
+    settings = settings or Settings()
+    try:
+        document = build_document(text, **outline_options(settings))
+        if document.front_matter:
+            merged = apply_front_matter(settings, document.front_matter, "<text>")
+            if outline_options(merged) != outline_options(settings):
+                document = build_document(text, **outline_options(merged))
+            settings = merged
+    except (ConfigError, ValueError, RecursionError):
+        return {}
+    return {
+        question.heading_line: {
+            mode: count(question.text, mode, newline=settings.newline) for mode in COUNT_MODES
+        }
+        for question in document.questions()
+    }
 
 
 def render(

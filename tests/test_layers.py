@@ -23,9 +23,10 @@ RANKS: dict[str, int] = {
     "essaylint.running": 6,
     "essaylint.reporters": 6,
     "essaylint.api": 7,
-    "essaylint.cli": 8,
-    "essaylint.__main__": 9,
-    "essaylint": 9,  # the root re-exports the public API, lazily
+    "essaylint.server": 8,  # the editor's Language Server: the API's caller, like the CLI
+    "essaylint.cli": 9,
+    "essaylint.__main__": 10,
+    "essaylint": 10,  # the root re-exports the public API, lazily
 }
 # Old import paths kept for plugins written against them: for outside code only.
 SHIMS = {

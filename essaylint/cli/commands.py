@@ -27,7 +27,7 @@ from essaylint.running import replay
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
-COMMANDS = ("check", "score", "report", "init", "rules", "explain", "schema")
+COMMANDS = ("check", "score", "report", "init", "rules", "explain", "schema", "server")
 
 
 class _Unwritable(BaseException):
@@ -675,6 +675,19 @@ def schema(which: str) -> None:
 
         data = TypeAdapter(Settings).json_schema()
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@main.command()
+@click.option("--stdio", is_flag=True, default=True, help="Talk over stdin/stdout (the default).")
+def server(stdio: bool) -> None:
+    """Run the Language Server for editors (LSP over stdio).
+
+    Diagnostics as you type, counts per question, hover, fixes: README, "Editor (Language
+    Server)". Editors start it; it is not meant to be run by hand.
+    """
+    from essaylint.server.app import run
+
+    run()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -66,7 +66,7 @@ RECORD_PREFIX = "run-"
 KEEP_RECORDS = 64  # records kept in one cache folder, the most recently written
 _MAGIC = b"essaylint-run\n"
 _LENGTH = 8  # bytes of the header's length, big-endian
-_OTHER_COMMANDS = ("report", "init", "rules", "explain", "schema")  # all but check and score
+_OTHER_COMMANDS = ("report", "init", "rules", "explain", "schema", "server")  # all but check and score
 # Arguments after which the output is not a pure function of the files (or nothing is linted).
 _NEVER = frozenset({"-", "--", "--fix", "--diff", "--no-cache", "-h", "--help", "--version"})
 _ENV_NAMES = frozenset(
