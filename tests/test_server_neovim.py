@@ -120,6 +120,7 @@ local ok, err = pcall(function()
     return false
   end, 50)
   seen.lenses_after_edit = lens_titles()
+  seen.status_after_edit = vim.g.essaylint_status
 end)
 seen.error = ok and vim.NIL or tostring(err)
 seen.messages = vim.api.nvim_exec("messages", true)
@@ -227,7 +228,7 @@ def test_the_diagnostics_neovim_shows_are_the_command_lines_findings(
         assert diagnostic["severity"] == severities[finding["severity"]], finding
         assert finding["message"] in diagnostic["message"], finding
         assert diagnostic["source"] == "essaylint"
-        assert finding["code"] in diagnostic["href"]
+        assert finding["code"].lower() in diagnostic["href"].lower()  # the rule's docs
 
 
 def test_the_example_shows_its_known_problems(session: dict[str, Any]) -> None:
@@ -255,8 +256,9 @@ def test_hover_on_an_over_limit_heading_gives_its_count_and_limit(
     assert "error" not in hover, hover
     contents = hover["result"]["contents"]
     text = contents["value"] if isinstance(contents, dict) else json.dumps(contents)
-    assert "659" in text
-    assert "500" in text
+    assert "659자" in text  # 공백 포함, the question's mode
+    assert "492자" in text  # 공백 제외
+    assert "500자" in text  # the limit
 
 
 def test_code_lenses_carry_the_count_of_each_question(session: dict[str, Any]) -> None:
@@ -269,8 +271,10 @@ def test_code_lenses_carry_the_count_of_each_question(session: dict[str, Any]) -
     }
     kept = {lens["line"]: lens["title"] for lens in session["lenses"]}
     assert kept == asked  # Neovim keeps what the server sent
-    assert kept[OVER_LIMIT_HEADING].startswith("659/500자")
-    assert kept[EMPTY_HEADING].startswith("0/1,000자")
+    assert kept[OVER_LIMIT_HEADING].startswith("659/500자 · 132%")
+    assert kept[EMPTY_HEADING].startswith("0/1,000자 · 0%")
+    first_question = min(kept)
+    assert kept[first_question].startswith(session["status"])  # 완성도 on the first heading
 
 
 def test_typing_into_the_unsaved_buffer_updates_diagnostics_and_counts(
@@ -283,3 +287,6 @@ def test_typing_into_the_unsaved_buffer_updates_diagnostics_and_counts(
     assert ("EL201", OVER_LIMIT_HEADING) in after  # lines above the edit stay where they were
     lenses = {lens["line"]: lens["title"] for lens in session["lenses_after_edit"]}
     assert lenses[EMPTY_HEADING].startswith(f"{len(TYPED)}/1,000자")
+    assert lenses[OVER_LIMIT_HEADING].startswith("659/500자")
+    assert session["status_after_edit"] != session["status"]
+    assert lenses[min(lenses)].startswith(session["status_after_edit"])
