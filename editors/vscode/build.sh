@@ -6,7 +6,7 @@ cd "$(dirname "$0")"
 version="$(node -p 'require("./package.json").version')"
 out="../../build/essaylint-${version}.vsix"
 mkdir -p ../../build
-npm ci --no-audit --no-fund --loglevel=error
+npm ci --ignore-scripts --no-audit --no-fund --loglevel=error  # no install scripts: tsc and vsce need none
 npm run --silent compile
 # --no-dependencies would drop vscode-languageclient; vsce copies the production node_modules.
 npx --no-install vsce package --allow-missing-repository --out "$out" >/dev/null
