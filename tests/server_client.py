@@ -88,8 +88,11 @@ async def serve(
     try:
         await start(client, root, options)
         yield client
-        await client.shutdown_session()
+        await asyncio.wait_for(client.shutdown_session(), WAIT)
     finally:
+        server = client._server
+        if server is not None and server.returncode is None:
+            server.kill()  # a failed test: the server was never told to exit
         await client.stop()
 
 

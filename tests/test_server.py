@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 from lsprotocol import types as lsp
-from server_client import diagnostics_for, open_doc, serve
+from server_client import (
+    EditorClient,
+    apply_workspace_edit,
+    change,
+    diagnostics_for,
+    open_doc,
+    serve,
+)
 
 from helpers import essaylint
 
@@ -81,3 +88,192 @@ async def test_open_publishes_the_clis_findings(tmp_path: Path) -> None:
         found = await diagnostics_for(client, essay.as_uri(), 1)
     same_findings(found, cli_findings(tmp_path, "essay.md", "--ignore", "model"))
     assert {"EL301", "EL202", "EL105"} <= {str(d.code) for d in found}
+
+
+def doc_id(uri: str) -> lsp.TextDocumentIdentifier:
+    return lsp.TextDocumentIdentifier(uri=uri)
+
+
+def whole(text: str) -> lsp.Range:
+    return lsp.Range(
+        start=lsp.Position(line=0, character=0),
+        end=lsp.Position(line=text.count("\n") + 1, character=0),
+    )
+
+
+async def hints(client: EditorClient, uri: str) -> list[tuple[int, str]]:
+    found = await client.text_document_inlay_hint_async(
+        lsp.InlayHintParams(text_document=doc_id(uri), range=whole(client.texts[uri]))
+    )
+    return [(h.position.line + 1, str(h.label)) for h in found or []]
+
+
+async def actions_at(
+    client: EditorClient, uri: str, line: int, only: list[str] | None = None
+) -> list[lsp.CodeAction]:
+    place = lsp.Range(
+        start=lsp.Position(line=line - 1, character=0), end=lsp.Position(line=line - 1, character=0)
+    )
+    found = await client.text_document_code_action_async(
+        lsp.CodeActionParams(
+            text_document=doc_id(uri),
+            range=place,
+            context=lsp.CodeActionContext(diagnostics=[], only=only),
+        )
+    )
+    return [a for a in found or [] if isinstance(a, lsp.CodeAction)]
+
+
+async def test_typing_past_the_limit_updates_the_count_and_adds_over_limit(
+    tmp_path: Path,
+) -> None:
+    uri = (tmp_path / "essay.md").as_uri()
+    async with serve(tmp_path, FAST) as client:
+        open_doc(client, uri, ESSAY)
+        await diagnostics_for(client, uri, 1)
+        assert await hints(client, uri) == [
+            (3, "50/100자 · 50% · 완성도 50% · 1/2"),
+            (7, "4/1,000자 · 0%"),
+        ]
+        longer = ESSAY.replace("지원했습니다.", "지원했습니다. " + "매일 코드를 읽고 배운 것을 기록합니다. " * 3)
+        version = change(client, uri, longer)
+        found = await diagnostics_for(client, uri, version)
+        over = [d for d in found if d.code == "EL201"]
+        assert [(d.range.start.line, d.message.split("\n")[0]) for d in over] == [
+            (2, "119/100자 (공백 포함, chars), 19자 초과")
+        ]
+        assert (await hints(client, uri))[0] == (3, "119/100자 · 119% · 완성도 0% · 0/2")
+        status = client.statuses[-1]
+        assert (status.uri, status.questions, status.complete) == (uri, 2, 0)
+        assert status.text == "완성도 0% · 0/2"
+
+
+async def test_hover_on_a_question_counts_every_mode_and_on_a_finding_explains(
+    tmp_path: Path,
+) -> None:
+    uri = (tmp_path / "essay.md").as_uri()
+    async with serve(tmp_path, FAST) as client:
+        open_doc(client, uri, ESSAY)
+        await diagnostics_for(client, uri, 1)
+        heading = await client.text_document_hover_async(
+            lsp.HoverParams(text_document=doc_id(uri), position=lsp.Position(line=2, character=4))
+        )
+        typo = await client.text_document_hover_async(
+            lsp.HoverParams(text_document=doc_id(uri), position=lsp.Position(line=4, character=4))
+        )
+        nothing = await client.text_document_hover_async(
+            lsp.HoverParams(text_document=doc_id(uri), position=lsp.Position(line=4, character=30))
+        )
+    assert heading is not None and isinstance(heading.contents, lsp.MarkupContent)
+    text = heading.contents.value
+    for row in (
+        "| 공백 포함 (with spaces, `chars`) ◀ | 50자 |",
+        "| 공백 제외 (without spaces, `chars-no-spaces`) | 40자 |",
+        "| 바이트 (bytes, `bytes`) | 89바이트 |",
+        "| NEIS 바이트 (NEIS bytes, `neis`) | 128바이트 |",
+        "| UTF-8 바이트 (UTF-8 bytes, `bytes-utf8`) | 128바이트 |",
+        "| 단어 (words, `words`) | 11단어 |",
+        "제한 100자 (`chars`), from the question's title: 50/100 · 50%",
+        "상태: 부족 (under-filled)",
+    ):
+        assert row in text
+    assert typo is not None and isinstance(typo.contents, lsp.MarkupContent)
+    assert typo.contents.value.startswith("**EL301 known-typo**: '아떠한' → '어떠한'")
+    assert "## What it flags" in typo.contents.value
+    assert nothing is None
+
+
+async def test_each_code_action_applied_then_checked_again(tmp_path: Path) -> None:
+    uri = (tmp_path / "essay.md").as_uri()
+    async with serve(tmp_path, FAST) as client:
+        open_doc(client, uri, ESSAY)
+        await diagnostics_for(client, uri, 1)
+        titles = [a.title for a in await actions_at(client, uri, 5)]
+        assert titles == [
+            "Fix EL301: '아떠한' → '어떠한'",
+            "Disable EL301 known-typo for this line",
+            "Fix all safe essaylint problems",
+        ]
+        # The typo's fix: preferred, versioned, and the finding is gone after it.
+        (fix, disable, _) = await actions_at(client, uri, 5)
+        assert fix.is_preferred and fix.kind == lsp.CodeActionKind.QuickFix
+        assert fix.edit is not None and disable.edit is not None
+        version = apply_workspace_edit(client, fix.edit)
+        found = await diagnostics_for(client, uri, version)
+        assert "EL301" not in {d.code for d in found}
+        assert "어떠한 상황에서도" in client.texts[uri]
+        # A fix computed for an older version names it: an editor refuses it.
+        assert disable.edit.document_changes[0].text_document.version == 1  # type: ignore[index, union-attr]
+        # Disable the heading rule (EL105, line 9) and the limit rule on the question's line.
+        (fix105, disable105, _) = await actions_at(client, uri, 9)
+        assert disable105.title == "Disable EL105 heading-missing-space for this line"
+        assert disable105.edit is not None
+        version = apply_workspace_edit(client, disable105.edit)
+        found = await diagnostics_for(client, uri, version)
+        assert "EL105" not in {d.code for d in found}
+        # Not a heading yet, but read as one: a comment there would change its title.
+        assert "<!-- essaylint-disable-next-line EL105 -->\n###성장과정" in client.texts[uri]
+        (disable202,) = [a for a in await actions_at(client, uri, 3) if "EL202" in a.title]
+        assert disable202.edit is not None
+        version = apply_workspace_edit(client, disable202.edit)
+        found = await diagnostics_for(client, uri, version)
+        assert "EL202" not in {d.code for d in found}
+        assert "<!-- essaylint-disable-next-line EL202 -->\n## 지원 동기 (100자)" in client.texts[uri]
+        assert (await hints(client, uri))[0][0] == 4  # the count moved down with its question
+
+
+async def test_fix_all_applies_every_safe_fix(tmp_path: Path) -> None:
+    uri = (tmp_path / "essay.md").as_uri()
+    async with serve(tmp_path, FAST) as client:
+        open_doc(client, uri, ESSAY)
+        await diagnostics_for(client, uri, 1)
+        (fix_all,) = await actions_at(client, uri, 1, only=["source.fixAll"])
+        assert fix_all.kind == "source.fixAll.essaylint" and fix_all.edit is not None
+        version = apply_workspace_edit(client, fix_all.edit)
+        found = await diagnostics_for(client, uri, version)
+        # Unresolved in the light-bulb list, resolved on demand to the same edit.
+        (lazy,) = [a for a in await actions_at(client, uri, 1) if a.kind == "source.fixAll.essaylint"] or [None]
+    assert {"EL301", "EL105"}.isdisjoint({d.code for d in found})
+    fixed = (tmp_path / "fixed.md")
+    fixed.write_text(ESSAY, encoding="utf-8")
+    essaylint("check", "--fix", "--ignore", "model", "--no-cache", "fixed.md", cwd=tmp_path)
+    assert client.texts[uri] == fixed.read_text(encoding="utf-8")
+    assert lazy is None  # nothing safe left to fix
+
+
+async def test_disable_rule_command_and_stale_versions(tmp_path: Path) -> None:
+    uri = (tmp_path / "essay.md").as_uri()
+    async with serve(tmp_path, FAST) as client:
+        open_doc(client, uri, ESSAY)
+        await diagnostics_for(client, uri, 1)
+        stale = await client.workspace_execute_command_async(
+            lsp.ExecuteCommandParams(command="essaylint.disableRule", arguments=[uri, 4, "EL301", 7])
+        )
+        assert stale == {"applied": False} and client.applied == []
+        done = await client.workspace_execute_command_async(
+            lsp.ExecuteCommandParams(command="essaylint.disableRule", arguments=[uri, 4, "EL301", 1])
+        )
+        assert done == {"applied": True}
+        (request,) = client.applied
+        version = apply_workspace_edit(client, request.edit)
+        found = await diagnostics_for(client, uri, version)
+    assert "EL301" not in {d.code for d in found}
+    assert client.texts[uri].splitlines()[4].endswith("지원했습니다.<!-- essaylint-disable-line EL301 -->")
+
+
+async def test_symbols_outline_groups_and_questions(tmp_path: Path) -> None:
+    uri = (tmp_path / "essay.md").as_uri()
+    async with serve(tmp_path, FAST) as client:
+        open_doc(client, uri, ESSAY)
+        await diagnostics_for(client, uri, 1)
+        found = await client.text_document_document_symbol_async(
+            lsp.DocumentSymbolParams(text_document=doc_id(uri))
+        )
+    assert found is not None
+    (group,) = found
+    assert isinstance(group, lsp.DocumentSymbol)
+    assert group.name == "카카오 2026 신입 자기소개서"
+    assert [(s.name, s.detail, s.range.start.line) for s in group.children or []] == [
+        ("지원 동기 (100자)", "50/100자 · 50% · 부족", 2),
+        ("입사 후 포부 (1000자)", "4/1,000자 · 0% · 미완성", 6),
+    ]
