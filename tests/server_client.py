@@ -9,7 +9,7 @@ import sys
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Union
 
 from lsprotocol import types as lsp
 from pytest_lsp import LanguageClient, client_capabilities
@@ -31,10 +31,26 @@ class EditorClient(LanguageClient):
     refreshes: int
 
 
-def make_client() -> EditorClient:
+def converter() -> Any:
+    """lsprotocol's converter, but reading a code action that carries a command as a code
+    action (lsprotocol takes any object with a `command` key for a bare Command; the spec
+    tells them apart by whether `command` is a string)."""
     from pygls.protocol import default_converter
 
-    client = EditorClient(converter_factory=default_converter)
+    made = default_converter()
+
+    def command_or_action(data: Any, _: type) -> lsp.Command | lsp.CodeAction:
+        if isinstance(data.get("command"), str):
+            return made.structure(data, lsp.Command)  # type: ignore[no-any-return]
+        return made.structure(data, lsp.CodeAction)  # type: ignore[no-any-return]
+
+    made.register_structure_hook(lsp.Command | lsp.CodeAction, command_or_action)
+    made.register_structure_hook(Union[lsp.Command, lsp.CodeAction], command_or_action)  # noqa: UP007
+    return made
+
+
+def make_client() -> EditorClient:
+    client = EditorClient(converter_factory=converter)
     client.published, client.statuses, client.applied = [], [], []
     client.texts, client.versions = {}, {}
     client.registrations, client.refreshes = [], 0

@@ -15,6 +15,7 @@ from server_client import (
     diagnostics_for,
     open_doc,
     serve,
+    until,
 )
 
 from helpers import essaylint
@@ -121,6 +122,7 @@ async def actions_at(
             context=lsp.CodeActionContext(diagnostics=[], only=only),
         )
     )
+    assert all(isinstance(a, lsp.CodeAction) for a in found or [])
     return [a for a in found or [] if isinstance(a, lsp.CodeAction)]
 
 
@@ -277,3 +279,167 @@ async def test_symbols_outline_groups_and_questions(tmp_path: Path) -> None:
         ("지원 동기 (100자)", "50/100자 · 50% · 부족", 2),
         ("입사 후 포부 (1000자)", "4/1,000자 · 0% · 미완성", 6),
     ]
+
+
+def watched(client: EditorClient, path: Path, kind: lsp.FileChangeType) -> None:
+    client.workspace_did_change_watched_files(
+        lsp.DidChangeWatchedFilesParams(changes=[lsp.FileEvent(uri=path.as_uri(), type=kind)])
+    )
+
+
+async def next_diagnostics(client: EditorClient, uri: str, seen: int) -> list[lsp.Diagnostic]:
+    """The first diagnostics for `uri` published after the `seen` first messages."""
+
+    def found() -> list[lsp.PublishDiagnosticsParams]:
+        return [p for p in client.published[seen:] if p.uri == uri]
+
+    await until(found, f"new diagnostics for {uri}")
+    return list(found()[0].diagnostics)
+
+
+async def test_config_changes_broken_and_mended_relint_open_documents(tmp_path: Path) -> None:
+    uri = (tmp_path / "essay.md").as_uri()
+    config = tmp_path / "essaylint.toml"
+    async with serve(tmp_path, FAST) as client:
+        await until(lambda: client.registrations, "the watched files' registration")
+        assert [r.method for r in client.registrations] == ["workspace/didChangeWatchedFiles"]
+        open_doc(client, uri, ESSAY)
+        assert "EL202" in {d.code for d in await diagnostics_for(client, uri, 1)}
+        # A config the writer saves: the open document is checked again under it.
+        config.write_text('ignore = ["under-filled"]\n', encoding="utf-8")
+        seen = len(client.published)
+        watched(client, config, lsp.FileChangeType.Created)
+        found = await next_diagnostics(client, uri, seen)
+        assert "EL202" not in {d.code for d in found} and "EL301" in {d.code for d in found}
+        # Broken: one message to the client, one diagnostic on line 1, the server still serves.
+        config.write_text("defualt_limit = 3\n", encoding="utf-8")
+        seen = len(client.published)
+        watched(client, config, lsp.FileChangeType.Changed)
+        (broken,) = await next_diagnostics(client, uri, seen)
+        version = change(client, uri, ESSAY + "\n추가한 문장입니다.\n")
+        assert len(await diagnostics_for(client, uri, version)) == 1  # the same problem, not shown again
+        assert broken.range.start.line == 0 and broken.code == "config"
+        assert broken.message == (
+            f"essaylint: {config}: defualt_limit: unknown key (did you mean 'default_limit'?)"
+        )
+        assert [m.message for m in client.messages] == [broken.message]
+        hover = await client.text_document_hover_async(
+            lsp.HoverParams(text_document=doc_id(uri), position=lsp.Position(line=2, character=4))
+        )
+        assert hover is None
+        # Mended.
+        config.write_text("default_limit = 3000\n", encoding="utf-8")
+        seen = len(client.published)
+        watched(client, config, lsp.FileChangeType.Changed)
+        found = await next_diagnostics(client, uri, seen)
+        assert "EL202" in {d.code for d in found}
+
+
+async def test_editor_settings_change_relints(tmp_path: Path) -> None:
+    uri = (tmp_path / "essay.md").as_uri()
+    async with serve(tmp_path, FAST) as client:
+        open_doc(client, uri, ESSAY)
+        await diagnostics_for(client, uri, 1)
+        seen = len(client.published)
+        client.workspace_did_change_configuration(
+            lsp.DidChangeConfigurationParams(settings={"essaylint": {"model": False, "debounceMs": 5}})
+        )
+        found = await next_diagnostics(client, uri, seen)
+    assert "EL301" in {d.code for d in found}
+
+
+async def test_a_raising_plugin_is_one_diagnostic_and_the_server_keeps_serving(
+    tmp_path: Path,
+) -> None:
+    site = tmp_path / "site"
+    info = site / "raising_rule-1.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: raising-rule\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text("[essaylint.plugins]\nXR001 = raising_rule:RULE\n")
+    (site / "raising_rule.py").write_text(
+        "from essaylint.linting.plugin import Rule\n"
+        "def check(doc, opts, ctx):\n"
+        "    if '폭탄' in ''.join(s.text for s in doc.walk()):\n"
+        "        raise ZeroDivisionError('boom')\n"
+        "    return iter(())\n"
+        "RULE = Rule(code='XR001', name='raising-rule', check=check)\n"
+    )
+    (tmp_path / "essaylint.toml").write_text('extend_select = ["XR001"]\n', encoding="utf-8")
+    uri = (tmp_path / "essay.md").as_uri()
+    async with serve(tmp_path, FAST, env={"PYTHONPATH": str(site)}) as client:
+        open_doc(client, uri, ESSAY.replace("지원했습니다", "폭탄처럼 지원했습니다"))
+        (crash,) = await diagnostics_for(client, uri, 1)
+        version = change(client, uri, ESSAY)
+        healthy = await diagnostics_for(client, uri, version)
+    assert crash.code == "error" and crash.range.start.line == 0
+    assert crash.message == "essaylint: rule XR001 raising-rule crashed: ZeroDivisionError: boom"
+    assert "EL301" in {d.code for d in healthy}
+
+
+async def test_untitled_large_and_hostile_buffers(tmp_path: Path) -> None:
+    hostile = Path(__file__).parent / "hostile"
+    async with serve(tmp_path, FAST) as client:
+        open_doc(client, "untitled:Untitled-1", ESSAY)
+        assert "EL301" in {d.code for d in await diagnostics_for(client, "untitled:Untitled-1", 1)}
+        big = "## 질문 (1000자)\n\n" + "가나다라마바사 아자차카타파하. " * 300_000  # ~5 MB
+        open_doc(client, "untitled:big", big)
+        (too_large,) = await diagnostics_for(client, "untitled:big", 1)
+        assert too_large.message.startswith("essaylint: document too large to check while editing")
+        for index, path in enumerate(sorted(hostile.glob("*.md"))):
+            uri = f"untitled:hostile-{index}"
+            open_doc(client, uri, path.read_text(encoding="utf-8", errors="replace"))
+            await diagnostics_for(client, uri, 1)
+        # Edits faster than checks: only the last version's result is published last.
+        uri = "untitled:typing"
+        open_doc(client, uri, ESSAY)
+        for n in range(30):
+            version = change(client, uri, ESSAY + "아떠한 " * n)
+        found = await diagnostics_for(client, uri, version)
+        assert client.published[-1].version == version or any(
+            p.version == version for p in client.published if p.uri == uri
+        )
+        assert sum(1 for d in found if d.code == "EL301") == 30
+
+
+MODEL_ESSAY = """## 지원 동기 (300자)
+
+저는 사용자에게 사랑받는 서비스를 먼들겠습니다. 또한 할수있다는 마음으로 일하겠습니다.
+"""
+
+
+async def test_model_rules_match_the_cli_and_add_word_clears_the_finding(
+    tmp_path: Path,
+) -> None:
+    """The one test with the language model: its rules run after the fast ones, in the
+    worker, and the result then equals `essaylint check`'s."""
+    essay = tmp_path / "essay.md"
+    essay.write_text(MODEL_ESSAY, encoding="utf-8")
+    uri = essay.as_uri()
+    async with serve(tmp_path, {"model": True, "debounceMs": 0}) as client:
+        open_doc(client, uri, MODEL_ESSAY)
+        fast = await diagnostics_for(client, uri, 1)
+        full = await diagnostics_for(client, uri, 1, count=2)
+        assert "EL302" not in {d.code for d in fast}
+        same_findings(full, cli_findings(tmp_path, "essay.md"))
+        actions = await actions_at(client, uri, 3)
+        (add,) = [a for a in actions if a.title == "Add '먼들겠습니다' to the project's words"]
+        assert add.command is not None and add.command.command == "essaylint.addWord"
+        seen = len(client.published)
+        written = await client.workspace_execute_command_async(
+            lsp.ExecuteCommandParams(command=add.command.command, arguments=add.command.arguments)
+        )
+        words = tmp_path / ".essaylint-words.txt"
+        assert written == {"path": str(words)}
+        assert words.read_text(encoding="utf-8").splitlines()[-1] == "먼들겠습니다"
+
+        def cleared() -> bool:
+            return any(
+                p.uri == uri and "EL302" not in {d.code for d in p.diagnostics}
+                for p in client.published[seen:]
+            )
+
+        await until(cleared, "EL302 gone after adding the word")
+        (fix_all,) = await actions_at(client, uri, 1, only=["source.fixAll.essaylint"])
+        assert fix_all.edit is not None
+        apply_workspace_edit(client, fix_all.edit)
+    assert "할 수 있다는" in client.texts[uri]

@@ -151,12 +151,11 @@ class EssaylintServer(LanguageServer):
     ) -> None:
         try:
             await asyncio.sleep(MODEL_PAUSE_MS / 1000)
-            async with self.worker.lock:
-                if self._stale(uri, version):
-                    return
-                result = await self.worker.check(text, path, settings)
+            result = await self.worker.check(
+                text, path, settings, lambda: not self._stale(uri, version)
+            )
             state = self.checks.get(uri)
-            if state is None or self._stale(uri, version):
+            if result is None or state is None or self._stale(uri, version):
                 return
             if result.error is not None:
                 log.warning("essaylint: %s: %s", uri, result.error)
@@ -323,8 +322,7 @@ class EssaylintServer(LanguageServer):
     async def fix_all(self, uri: str, checked: Checked) -> lsp.CodeAction:
         settings = checked.settings or Settings()
         if self.editor.model:
-            async with self.worker.lock:
-                fixed = await self.worker.fix(checked.text, checked.path, settings)
+            fixed = await self.worker.fix(checked.text, checked.path, settings)
         else:
             fixed = await in_thread(fix_text, checked.text, checked.path, settings)
         change = edits.whole_change(checked.text, fixed, checked.lines)

@@ -1,77 +1,151 @@
-"""The model rules' worker: a separate process that loads the Kiwi model once and runs full
+"""The model rules' worker: a child process that loads the Kiwi model once and runs full
 checks (every selected rule) for the server, so the model's load and its analysis never hold
 up the fast rules or the server's replies, and a model that crashes takes only the worker.
 
-One job at a time: the server sends a document's newest version only, and drops a result
-whose version is no longer the document's.
+A plain child (`python -m essaylint.server.worker`) talking over its own stdin and stdout with
+length-prefixed pickles, not a multiprocessing pool: the server's stdout carries the protocol
+and must not be held open by a grandchild, and a worker whose server died reads the end of its
+stdin and exits. One job at a time: the server sends a document's newest version only, drops a
+result whose version is no longer the document's, and lets a job it no longer wants finish
+(the exchange is never cut in the middle).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import multiprocessing
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+import os
+import pickle
+import struct
+import sys
+from collections.abc import Callable
+from typing import Any, BinaryIO
 
 from essaylint.api import FileResult, Settings, fix_text, lint_text
 
 log = logging.getLogger("essaylint.server")
-MAX_RESTARTS = 3  # then the model rules run in a thread of the server itself
+_HEADER = struct.Struct(">I")
+MAX_RESTARTS = 5  # then the model rules stop for this session (one line says so)
 
 
-def check_full(text: str, path: str, settings: Settings) -> FileResult:
-    """In the worker: every selected rule, as `essaylint check` runs them."""
-    return lint_text(text, path, settings)
+class WorkerFailed(RuntimeError):
+    """The worker ended or answered nonsense; the next job starts a new one."""
 
 
-def fix_full(text: str, path: str, settings: Settings) -> str:
-    """In the worker: the text with every safe fix applied (`check --fix`)."""
-    return fix_text(text, path, settings)
+JOBS: dict[str, Callable[[str, str, Settings], Any]] = {"check": lint_text, "fix": fix_text}
 
 
-def _warm() -> None:
-    """Import the engine and the rules in the worker before the first job needs them."""
-    from essaylint.linting.registry import load_rules
+async def _read_message(stream: asyncio.StreamReader) -> Any:
+    header = await stream.readexactly(_HEADER.size)
+    (size,) = _HEADER.unpack(header)
+    return pickle.loads(await stream.readexactly(size))
 
-    load_rules()
+
+def _pack(message: Any) -> bytes:
+    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    return _HEADER.pack(len(data)) + data
 
 
 class ModelWorker:
-    """A one-process pool, restarted when its process dies."""
+    """The server's side: starts the child on first use, again after it died."""
 
     def __init__(self) -> None:
-        self._pool: Executor | None = None
+        self._process: asyncio.subprocess.Process | None = None
         self._restarts = 0
-        self.lock = asyncio.Lock()  # one job at a time: the newest version waits, not a queue
+        self._lock = asyncio.Lock()  # one job at a time: the newest version waits, not a queue
 
-    def _executor(self) -> Executor:
-        if self._pool is None:
-            if self._restarts >= MAX_RESTARTS:
-                log.warning("essaylint: model worker keeps failing; model rules run in-process")
-                self._pool = ThreadPoolExecutor(1, thread_name_prefix="essaylint-model")
-            else:
-                context = multiprocessing.get_context("spawn")
-                self._pool = ProcessPoolExecutor(1, mp_context=context, initializer=_warm)
-        return self._pool
-
-    async def check(self, text: str, path: str, settings: Settings) -> FileResult:
-        return await self._run(check_full, text, path, settings)
+    async def check(
+        self, text: str, path: str, settings: Settings, wanted: Callable[[], bool]
+    ) -> FileResult | None:
+        """A full check, or None when `wanted()` says no once the worker is free."""
+        result: FileResult | None = await self._submit(wanted, "check", text, path, settings)
+        return result
 
     async def fix(self, text: str, path: str, settings: Settings) -> str:
-        return await self._run(fix_full, text, path, settings)
+        fixed: str = await self._submit(lambda: True, "fix", text, path, settings)
+        return fixed
 
-    async def _run(self, job: object, *args: object) -> object:  # type: ignore[misc]
-        loop = asyncio.get_running_loop()
+    async def _submit(self, wanted: Callable[[], bool], kind: str, *args: Any) -> Any:
+        """Run a job; a caller cancelled meanwhile leaves the exchange to finish on its own."""
+        job = asyncio.ensure_future(self._exchange(wanted, kind, *args))
+        return await asyncio.shield(job)
+
+    async def _exchange(self, wanted: Callable[[], bool], kind: str, *args: Any) -> Any:
+        async with self._lock:
+            if not wanted():
+                return None
+            return await self._send(kind, *args)
+
+    async def _send(self, kind: str, *args: Any) -> Any:
+        process = await self._started()
+        assert process.stdin is not None and process.stdout is not None
         try:
-            return await loop.run_in_executor(self._executor(), job, *args)  # type: ignore[arg-type]
-        except BrokenProcessPool:
-            log.warning("essaylint: the model worker process ended; starting a new one")
+            process.stdin.write(_pack((kind, *args)))
+            await process.stdin.drain()
+            ok, value = await _read_message(process.stdout)
+        except (OSError, EOFError, asyncio.IncompleteReadError, pickle.PickleError) as error:
             self._restarts += 1
             self.close()
-            raise
+            log.warning("essaylint: the model worker ended (%s); a new one starts", error)
+            raise WorkerFailed(str(error)) from None
+        if not ok:
+            raise WorkerFailed(value)
+        return value
+
+    async def _started(self) -> asyncio.subprocess.Process:
+        process = self._process
+        if process is not None and process.returncode is None:
+            return process
+        if self._restarts >= MAX_RESTARTS:
+            raise WorkerFailed("the model worker keeps failing: model rules are off")
+        self._process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "essaylint.server.worker",
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            limit=2**31 - 1,
+        )
+        return self._process
 
     def close(self) -> None:
-        pool, self._pool = self._pool, None
-        if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+        """Let the worker go: the end of its stdin ends it."""
+        process, self._process = self._process, None
+        if process is not None and process.returncode is None:
+            if process.stdin is not None:
+                process.stdin.close()
+            try:
+                process.kill()
+            except ProcessLookupError:
+                pass
+
+
+def serve(inbox: BinaryIO, outbox: BinaryIO) -> None:
+    """The child's loop: a job in, `(True, result)` or `(False, one line)` out, until EOF."""
+    while True:
+        header = inbox.read(_HEADER.size)
+        if len(header) < _HEADER.size:
+            return
+        (size,) = _HEADER.unpack(header)
+        kind, *args = pickle.loads(inbox.read(size))
+        try:
+            reply: tuple[bool, Any] = (True, JOBS[kind](*args))
+        except Exception as error:  # one job's failure is its answer, not the worker's end
+            reply = (False, f"{type(error).__name__}: {error}")
+        outbox.write(_pack(reply))
+        outbox.flush()
+
+
+def main() -> None:
+    # Plugins may print: only the replies go to the real stdout.
+    outbox = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
+    try:
+        serve(sys.stdin.buffer, outbox)
+    except (KeyboardInterrupt, BrokenPipeError):
+        pass
+
+
+if __name__ == "__main__":
+    main()
