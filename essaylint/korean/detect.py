@@ -427,9 +427,9 @@ class TypoDetector:
         return before + glued_left, glued_right + after
 
     def _analyse(self, texts: list[str]) -> list[list[Any]]:
-        if not texts:
-            return []
-        return [result[0][0] for result in self.kiwi.analyze(texts, top_n=1)]
+        from essaylint.korean.model import analyse
+
+        return analyse(self.kiwi, texts) if texts else []
 
     def _analyse_scores(self, texts: list[str]) -> list[float]:
         """Kiwi's score of each text; each different text is analysed once (a repeated phrase

@@ -218,7 +218,9 @@ def find_confusions(kiwi: Any, texts: Sequence[str]) -> list[Confusion]:
     todo = [i for i, text in enumerate(texts) if text.strip()]
     if not todo:
         return []
-    analyses = kiwi.tokenize([texts[i] for i in todo])
+    from essaylint.korean.model import analyse
+
+    analyses = analyse(kiwi, [texts[i] for i in todo])
     found: list[Confusion] = []
     for index, tokens in zip(todo, analyses, strict=True):
         found.extend(_in_sentence(index, texts[index], list(tokens)))

@@ -17,6 +17,7 @@ from essaylint.linting.plugin import RuleUnavailable
 
 __all__ = [
     "ModelUnavailable",
+    "analyse",
     "get_kiwi",
     "is_loaded",
     "kiwipiepy_version",
@@ -35,6 +36,14 @@ VOCABULARY_SCORE = -10.0
 
 _lock = threading.Lock()
 _kiwi: Any = None
+
+# Kiwi's best analysis of each sentence, shared by the rules that read whole sentences
+# (likely-typo, spacing, grammar-form each used to analyse every sentence again: two thirds of
+# a document's model time) and kept across documents of one process, so the editor server
+# re-analyses only the sentences an edit changed. Bounded; tied to one Kiwi instance.
+_ANALYSES: dict[str, list[Any]] = {}
+_ANALYSES_LIMIT = 8192
+_analysed_by: list[Any] = [None]
 
 
 class ModelUnavailable(RuleUnavailable):
@@ -80,6 +89,27 @@ def unload() -> None:
     global _kiwi
     with _lock:
         _kiwi = None
+        _ANALYSES.clear()
+        _analysed_by[0] = None
+
+
+def analyse(kiwi: Any, texts: list[str]) -> list[list[Any]]:
+    """Kiwi's best analysis (its tokens) of each text, each different text analysed once per
+    process: what `kiwi.analyze(texts, top_n=1)` gives, `[r[0][0] for r in ...]`. The token
+    lists are shared: callers must not change them."""
+    if _analysed_by[0] is not kiwi:
+        _ANALYSES.clear()
+        _analysed_by[0] = kiwi
+    missing = [text for text in dict.fromkeys(texts) if text not in _ANALYSES]
+    if missing:
+        if len(_ANALYSES) + len(missing) > _ANALYSES_LIMIT:
+            _ANALYSES.clear()
+        for text, result in zip(missing, kiwi.analyze(missing, top_n=1), strict=True):
+            _ANALYSES[text] = result[0][0]
+    found = [_ANALYSES.get(text) for text in texts]
+    if any(tokens is None for tokens in found):  # more new texts than the cache holds
+        return [result[0][0] for result in kiwi.analyze(texts, top_n=1)]
+    return found  # type: ignore[return-value]
 
 
 def kiwipiepy_version() -> str | None:

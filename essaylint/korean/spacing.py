@@ -217,7 +217,9 @@ def suggest_spacing(kiwi: Any, texts: Sequence[str]) -> list[Spacing]:
     todo = [i for i, text in enumerate(texts) if text.strip()]
     if not todo:
         return []
-    analyses = [r[0][0] for r in kiwi.analyze([texts[i] for i in todo], top_n=1)]
+    from essaylint.korean.model import analyse
+
+    analyses = analyse(kiwi, [texts[i] for i in todo])
     found: list[Spacing] = []
     for index, tokens in zip(todo, analyses, strict=True):
         text = texts[index]
