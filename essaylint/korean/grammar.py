@@ -526,6 +526,22 @@ def _i_eot(text: str, tokens: list[Any]) -> Iterator[_Edit]:
         yield _Edit(wrong, wrong + 1, "었" if text[wrong] == "였" else "어", "이었", True)
 
 
+def _i_eot_after_i(text: str, tokens: list[Any]) -> Iterator[_Edit]:
+    """`사이었던`, `아이었을` → `사이였던`, `아이였을`: a noun ending in 이 takes the copula too
+    (이 + 었 = 였); 었 glued to the noun drops it. Only where Kiwi reads the noun followed
+    directly by 었, with no copula (it reads `차이었다` as 차 + 이었다, which is right)."""
+    for i, token in enumerate(tokens[1:], start=1):
+        noun = tokens[i - 1]
+        if _tag(token) != "EP" or text[token.start : token.start + 1] != "었":
+            continue
+        if _tag(noun) not in ("NNG", "NNP") or len(noun.form) < 2:
+            continue
+        end = noun.start + noun.len
+        if end != token.start or text[end - 1 : end] != "이":
+            continue
+        yield _Edit(token.start, token.start + 1, "였", "이었", True)
+
+
 _RIEUL_FINAL = 8  # ㄹ among the 28 finals
 
 
@@ -643,6 +659,7 @@ def _adjective_nda(text: str, tokens: list[Any]) -> Iterator[_Edit]:
 
 _CHECKS: tuple[Callable[[str, list[Any]], Iterator[_Edit]], ...] = (
     _adjective_nda,
+    _i_eot_after_i,
     _particle,
     _i_eot,
     _ryeogo,

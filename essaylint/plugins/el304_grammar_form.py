@@ -14,7 +14,8 @@ ending it really is:
 - 든지/던지: `무엇이던지`, `하던지 말던지` → 든지 (a choice); `어찌나 기쁘든지` → 던지;
 - 데/대: `그런대` → `그런데`; `했는대,`, `좋던대요` → 데;
 - 이었/이였: after a noun ending in a consonant, `원동력이였다`, `80명이였다`, `사람이여야` →
-  이었/이어 (였 only contracts a vowel: `사이였다`, `개발자였다` are right);
+  이었/이어 (였 only contracts a vowel: `사이였다`, `개발자였다` are right); after a noun ending
+  in 이, 었 glued on without the copula, `사이었던`, `아이었을` → `사이였던`, `아이였을`;
 - -려고: `고칠려고`, `할려면` → `고치려고`, `하려면` (a stem ending in ㄹ keeps it: `만들려고`);
 - -ㄹ 거: `해낼꺼라고`, `있을꺼같아서` → `해낼 거라고`, `있을 거같아서`;
 - 조사: a particle in the form for the other kind of noun ending, left behind when the noun
