@@ -107,3 +107,16 @@ def write_essays(folder: Path, count: int, **essay_options: str) -> list[Path]:
         path.write_text(essay(number, **essay_options), encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def install_plugin(site: Path, name: str, code: str, source: str) -> dict[str, str]:
+    """A real third-party rule distribution in `site`: its dist-info registers `code` in the
+    `essaylint.plugins` group as `<module>:RULE`, the module holds `source`. Returns the
+    environment that puts it on the path of an essaylint process."""
+    module = name.replace("-", "_")
+    info = site / f"{module}-1.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text(f"[essaylint.plugins]\n{code} = {module}:RULE\n")
+    (site / f"{module}.py").write_text(source)
+    return {"PYTHONPATH": str(site)}

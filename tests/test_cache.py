@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import essay, essaylint, write_essays
+from helpers import essay, essaylint, install_plugin, write_essays
 
 from essaylint.linting.results import FileResult
 from essaylint.running.cache import (
@@ -235,19 +235,15 @@ def test_a_new_plugin_distribution_invalidates(tmp_path: Path) -> None:
     cold = essaylint("check", "--ignore", "EL302", "essays", cwd=tmp_path)
     before = entries(tmp_path / CACHE_DIR_NAME)
     assert len(before) == 3
-    site = tmp_path / "site"
-    info = site / "quiet_rule-1.0.dist-info"
-    info.mkdir(parents=True)
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: quiet-rule\nVersion: 1.0\n")
-    (info / "entry_points.txt").write_text("[essaylint.plugins]\nXQ001 = quiet_rule:RULE\n")
-    (site / "quiet_rule.py").write_text(
+    plugin = install_plugin(
+        tmp_path / "site",
+        "quiet-rule",
+        "XQ001",
         "from essaylint.linting.plugin import Rule\n"
         "def check(doc, opts, ctx):\n    return iter(())\n"
-        "RULE = Rule(code='XQ001', name='quiet-rule', check=check)\n"
+        "RULE = Rule(code='XQ001', name='quiet-rule', check=check)\n",
     )
-    warm = essaylint(
-        "check", "--ignore", "EL302", "essays", cwd=tmp_path, env={"PYTHONPATH": str(site)}
-    )
+    warm = essaylint("check", "--ignore", "EL302", "essays", cwd=tmp_path, env=plugin)
     assert warm.stdout == cold.stdout
     assert len(entries(tmp_path / CACHE_DIR_NAME)) == 6  # new keys: nothing was reused
 

@@ -35,11 +35,10 @@ def write_essays(folder: Path, count: int) -> list[Path]:
 def write_plugin(site: Path) -> dict[str, str]:
     """A real third-party rule package on PYTHONPATH: XC001 raises on `CRASH-ME`, and exits the
     process on `DIE-NOW` (as a crash in a native library would)."""
-    info = site / "crashy_rule-1.0.dist-info"
-    info.mkdir(parents=True)
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: crashy-rule\nVersion: 1.0\n")
-    (info / "entry_points.txt").write_text("[essaylint.plugins]\nXC001 = crashy_rule:RULE\n")
-    (site / "crashy_rule.py").write_text(
+    return helpers.install_plugin(
+        site,
+        "crashy-rule",
+        "XC001",
         "import os\n"
         "from essaylint.linting.plugin import Rule\n"
         "def check(doc, opts, ctx):\n"
@@ -49,9 +48,8 @@ def write_plugin(site: Path) -> dict[str, str]:
         "    if 'CRASH-ME' in text:\n"
         "        raise ValueError('boom')\n"
         "    return iter(())\n"
-        "RULE = Rule(code='XC001', name='crashy-rule', check=check)\n"
+        "RULE = Rule(code='XC001', name='crashy-rule', check=check)\n",
     )
-    return {"PYTHONPATH": str(site)}
 
 
 # --- same output whatever the jobs ---------------------------------------------------------------

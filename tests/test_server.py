@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from helpers import essaylint
+from helpers import essaylint, install_plugin
 from lsprotocol import types as lsp
 from server_client import (
     EditorClient,
@@ -368,22 +368,20 @@ async def test_editor_settings_change_relints(tmp_path: Path) -> None:
 async def test_a_raising_plugin_is_one_diagnostic_and_the_server_keeps_serving(
     tmp_path: Path,
 ) -> None:
-    site = tmp_path / "site"
-    info = site / "raising_rule-1.0.dist-info"
-    info.mkdir(parents=True)
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: raising-rule\nVersion: 1.0\n")
-    (info / "entry_points.txt").write_text("[essaylint.plugins]\nXR001 = raising_rule:RULE\n")
-    (site / "raising_rule.py").write_text(
+    plugin = install_plugin(
+        tmp_path / "site",
+        "raising-rule",
+        "XR001",
         "from essaylint.linting.plugin import Rule\n"
         "def check(doc, opts, ctx):\n"
         "    if '폭탄' in ''.join(s.text for s in doc.walk()):\n"
         "        raise ZeroDivisionError('boom')\n"
         "    return iter(())\n"
-        "RULE = Rule(code='XR001', name='raising-rule', check=check)\n"
+        "RULE = Rule(code='XR001', name='raising-rule', check=check)\n",
     )
     (tmp_path / "essaylint.toml").write_text('extend_select = ["XR001"]\n', encoding="utf-8")
     uri = (tmp_path / "essay.md").as_uri()
-    async with serve(tmp_path, FAST, env={"PYTHONPATH": str(site)}) as client:
+    async with serve(tmp_path, FAST, env=plugin) as client:
         open_doc(client, uri, ESSAY.replace("지원했습니다", "폭탄처럼 지원했습니다"))
         (crash,) = await diagnostics_for(client, uri, 1)
         version = change(client, uri, ESSAY)
