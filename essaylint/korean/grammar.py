@@ -586,6 +586,7 @@ _AFTER_CONSONANT = {"는": "은", "를": "을", "로": "으로", "로서": "으�
 """A particle's form after a vowel, and what it is after a consonant (`경험를` → `경험을`);
 로 stays after ㄹ (`서울로`). 과/와 are not judged: department names end in 과 (`전자과`)."""
 _STEM_TAGS = frozenset({"NNG", "NNP", "XSN", "XPN"})
+_PARTICLES_LONGEST_FIRST = sorted((*_AFTER_VOWEL, *_AFTER_CONSONANT), key=len, reverse=True)
 
 
 def _particle(text: str, tokens: list[Any]) -> Iterator[_Edit]:
@@ -603,7 +604,7 @@ def _particle(text: str, tokens: list[Any]) -> Iterator[_Edit]:
         if word.start() > 0 and text[word.start() - 1].isalnum():
             continue
         found = word.group()
-        for written in sorted((*_AFTER_VOWEL, *_AFTER_CONSONANT), key=len, reverse=True):
+        for written in _PARTICLES_LONGEST_FIRST:
             if len(found) <= len(written) or not found.endswith(written):
                 continue
             stem_end = word.end() - len(written)
@@ -635,7 +636,6 @@ def _particle(text: str, tokens: list[Any]) -> Iterator[_Edit]:
 
 _BOTH_VERB_AND_ADJECTIVE = frozenset({"만족", "감사", "흡족"})
 """X하다 words that are verbs too, so `결과에 만족한다` is right."""
-_NIEUN_FINAL = 4  # ㄴ among the 28 finals
 
 
 def _adjective_nda(text: str, tokens: list[Any]) -> Iterator[_Edit]:
@@ -651,8 +651,7 @@ def _adjective_nda(text: str, tokens: list[Any]) -> Iterator[_Edit]:
         noun = tokens[i - 1]
         if _surface(text, noun) in _BOTH_VERB_AND_ADJECTIVE or noun.start + noun.len != token.start:
             continue
-        syllable = text[ending.start : ending.start + 1]
-        if syllable != "한" or _final_consonant(syllable) != _NIEUN_FINAL:
+        if text[ending.start : ending.start + 1] != "한":  # 하 + ㄴ as written
             continue
         yield _Edit(ending.start, ending.start + 1, "하", "형용사 -다", False)
 

@@ -103,13 +103,10 @@ def analyse(kiwi: Any, texts: list[str]) -> list[list[Any]]:
     missing = [text for text in dict.fromkeys(texts) if text not in _ANALYSES]
     if missing:
         if len(_ANALYSES) + len(missing) > _ANALYSES_LIMIT:
-            _ANALYSES.clear()
+            _ANALYSES.clear()  # a document of more sentences than the bound overfills it once
         for text, result in zip(missing, kiwi.analyze(missing, top_n=1), strict=True):
             _ANALYSES[text] = result[0][0]
-    found = [_ANALYSES.get(text) for text in texts]
-    if any(tokens is None for tokens in found):  # more new texts than the cache holds
-        return [result[0][0] for result in kiwi.analyze(texts, top_n=1)]
-    return found  # type: ignore[return-value]
+    return [_ANALYSES[text] for text in texts]
 
 
 def kiwipiepy_version() -> str | None:
