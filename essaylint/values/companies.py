@@ -230,13 +230,12 @@ def _lookup_key(name: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _Scanner:
-    pattern: re.Pattern[str]
-    # Where a name may start: its first two characters (a cheap test at every position); the
-    # full alternation of ~200 names is tried only there. Both ignore case, like the names.
-    starts: re.Pattern[str]
+    pattern: re.Pattern[str]  # the names alone, tried at every position (the tests' reference)
     owners: dict[str, tuple[Company, bool]]
     exact_ascii: frozenset[str]  # short ASCII names must match in their own case (KT, LINE)
-    finder: re.Pattern[str]  # `starts` then `pattern`: what `mentions` runs
+    # What `mentions` runs: where a name may start (its first two characters, a cheap test at
+    # every position), then the full alternation of ~200 names only there. Both ignore case.
+    finder: re.Pattern[str]
     # company_in_title's answers: headings repeat across files ("지원 동기", "입사 후 포부").
     titles: dict[str, Company | None] = field(default_factory=dict, compare=False, hash=False)
 
@@ -271,21 +270,16 @@ def _scanner_by_value(companies: tuple[Company, ...]) -> _Scanner:
     names = "|".join(re.escape(n).replace(r"\ ", r"\s*") for n, _, _ in entries)
     pattern = compile_pattern(rf"{_NOT_AFTER_A_LETTER}(?:{names})", re.IGNORECASE)
     exact = frozenset(n for n, _, _ in entries if n.isascii() and len(n) <= 4)
-    listed = [n for n, _, _ in entries]
-    starts = _starts_source(listed)
+    starts = _starts_source([n for n, _, _ in entries])
     # The start filter and the names in one pattern: `finditer` tries the ~200 names only where
     # the filter lets through, without a Python step per candidate.
     finder = compile_pattern(f"{starts}(?:{names})" if starts else r"(?!)", re.IGNORECASE)
-    return _Scanner(pattern, _starts_filter(listed), owners, exact, finder)
-
-
-def _starts_filter(names: list[str]) -> re.Pattern[str]:
-    """Zero-width matches where one of `names` may begin (a superset: tests compare)."""
-    return compile_pattern(_starts_source(names) or r"(?!)", re.IGNORECASE)
+    return _Scanner(pattern, owners, exact, finder)
 
 
 def _starts_source(names: list[str]) -> str | None:
-    """The pattern of `_starts_filter`, or None when there are no names."""
+    """Zero-width matches where one of `names` may begin (a superset: tests compare), or None
+    when there are no names."""
     firsts: set[str] = set()
     seconds: set[str] = set()
     singles: set[str] = set()
